@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what the tests need, then runs them.
-# Usage: bash .ci/test [extra dotnet test arguments, e.g. --filter Category=Unit]
+# Usage: bash .ci/test.sh [extra dotnet test arguments, e.g. --filter Category=Unit]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
