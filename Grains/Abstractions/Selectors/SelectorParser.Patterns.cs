@@ -100,7 +100,7 @@ internal sealed partial class SelectorParser
         if (from == to)
         {
             error = Error(SelectorErrorReason.EmptyPart, start, $"no regular expression in {kind} pattern",
-                $"after the optional leading '/' and before the optional qualifier '/' or '//' there must be a regular expression");
+                "after the optional leading '/' and before the optional qualifier '/' or '//' there must be a regular expression");
             return false;
         }
         return true;

@@ -29,7 +29,7 @@ internal sealed partial class SelectorParser
         {
             error = Error(SelectorErrorReason.TooLong, TopicSelector.MaxLength,
                 $"selector of {_text.Length} characters",
-                $"a selector is at most {TopicSelector.MaxLength:N0} characters");
+                "a selector is at most 4,096 characters");
             return null;
         }
         if (_text.Length == 0)

