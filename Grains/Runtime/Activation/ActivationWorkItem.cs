@@ -35,10 +35,13 @@ internal sealed class RequestWorkItem(IncomingRequest request) : ActivationWorkI
         try
         {
             var result = await Request.Method.Adapter.InvokeAsync(activation.Grain, Request.Arguments);
+            // Activity is recorded before the caller can observe the response, so it never lags behind it.
+            activation.Touch();
             runtime.Dispatcher.SendResult(Request, result);
         }
         catch (Exception ex)
         {
+            activation.Touch();
             if (ex is InconsistentStateException)
             {
                 activation.DeactivateAfterTurn(new DeactivationReason(DeactivationReasonCode.StateConflict,
@@ -49,7 +52,6 @@ internal sealed class RequestWorkItem(IncomingRequest request) : ActivationWorkI
         finally
         {
             CallChain.Current = null;
-            activation.Touch();
         }
     }
 

@@ -76,12 +76,16 @@ internal sealed partial class GrainActivation : Mailbox<ActivationWorkItem>, IGr
 
     public void Touch() => Volatile.Write(ref _lastActivity, Runtime.TimeProvider.GetTimestamp());
 
-    /// <summary>Whether nothing ran or waited here for at least the idle timeout.</summary>
+    /// <summary>
+    /// Whether no call or reminder started or ended here for at least the idle timeout. Timer ticks do not
+    /// count, so a ticking timer does not keep an activation alive. A call still running is rechecked by
+    /// <see cref="IsIdleNow"/> when the deactivation's turn comes (after that call).
+    /// </summary>
     public bool IsIdleFor(long now, TimeSpan idleTimeout) =>
-        _phase == Phase.Active && !IsBusy && Runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity), now) >= idleTimeout;
+        _phase == Phase.Active && Runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity), now) >= idleTimeout;
 
-    /// <summary>Checked by a queued idle deactivation when its turn comes: nothing queued behind it, and still idle.</summary>
-    public bool IsIdleNow() => QueuedCount == 0
+    /// <summary>Checked by a queued idle deactivation when its turn comes: no call waiting behind it, and still idle.</summary>
+    public bool IsIdleNow() => !AnyQueued(static item => item.Forwardable)
         && Runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= Runtime.Options.IdleTimeout;
 
     public void DeactivateAfterTurn(DeactivationReason reason) => _deactivateAfterTurn ??= reason;

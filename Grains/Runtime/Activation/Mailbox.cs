@@ -26,15 +26,19 @@ internal abstract class Mailbox<TItem> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Items waiting behind the one being processed.</summary>
-    protected int QueuedCount
+    /// <summary>Whether any item waiting behind the one being processed matches <paramref name="predicate"/>.</summary>
+    protected bool AnyQueued(Func<TItem, bool> predicate)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            foreach (var item in _queue)
             {
-                return _queue.Count;
+                if (predicate(item))
+                {
+                    return true;
+                }
             }
+            return false;
         }
     }
 
