@@ -6,7 +6,7 @@ namespace Topiary.Runtime;
 /// The context of a grain constructed outside the runtime (unit tests): a key, a clock, an optional
 /// factory, and an in-memory "store" that keeps the last written state object (by reference, no copy).
 /// Timers and reminders are accepted and never fire; call the grain's callbacks directly in tests.
-/// Attach with <c>grain.Initialise(new DetachedGrainContext("key"))</c> (internal, visible to Topiary.Tests).
+/// Attach with <c>grain.Initialise(new DetachedGrainContext("key"))</c> (internal; the test assembly sees internals).
 /// </summary>
 internal sealed class DetachedGrainContext(string key, TimeProvider? timeProvider = null, IGrainFactory? grainFactory = null)
     : IGrainContext
