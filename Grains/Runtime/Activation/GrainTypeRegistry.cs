@@ -24,6 +24,10 @@ internal sealed class GrainTypeRegistry
 
     public int ClassCount => _classByGrainType.Count;
 
+    /// <summary>Grain interfaces by wire name, looked up without allocating a string for the received name.</summary>
+    public Dictionary<string, InterfaceDescriptor>.AlternateLookup<ReadOnlySpan<char>> InterfacesByName =>
+        _interfacesByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static GrainTypeRegistry Discover(IEnumerable<Assembly> assemblies, IEnumerable<Type> classes) =>
         Create(assemblies.SelectMany(LoadableTypes).Concat(classes).Distinct());
 

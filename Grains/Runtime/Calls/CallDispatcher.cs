@@ -14,6 +14,10 @@ namespace Topiary.Runtime.Calls;
 /// </summary>
 internal sealed class CallDispatcher(GrainRuntime runtime, ILogger logger)
 {
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _knownAddresses =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [runtime.Transport.LocalAddress] = runtime.Transport.LocalAddress }
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     private long TimeoutMilliseconds => (long)runtime.Calls.CallTimeout.TotalMilliseconds;
 
     public void StartCall(in CallTarget target, MethodDescriptor method, object?[] arguments, PendingCall call)
@@ -87,7 +91,7 @@ internal sealed class CallDispatcher(GrainRuntime runtime, ILogger logger)
                 return;
             }
             MessageCodec.ReadProperty(ref reader, "from"u8);
-            replyTo = reader.GetString() ?? throw new JsonException("A request needs a reply address.");
+            replyTo = MessageCodec.TryLookup(ref reader, _knownAddresses, out var known, out var other) ? known : other!;
             ReceiveRequest(ref reader, callId, replyTo);
         }
         catch (Exception ex)
@@ -164,30 +168,27 @@ internal sealed class CallDispatcher(GrainRuntime runtime, ILogger logger)
         MessageCodec.ReadProperty(ref reader, "tmo"u8);
         var deadline = runtime.TimeProvider.GetTimestamp() + (reader.GetInt64() * runtime.TimeProvider.TimestampFrequency / 1000);
         MessageCodec.ReadProperty(ref reader, "g"u8);
-        var interfaceName = reader.GetString()!;
-        var targetKind = MessageCodec.ReadNextPropertyName(ref reader);
+        var knownInterface = MessageCodec.TryLookup(ref reader, runtime.Registry.InterfacesByName, out var descriptor, out var interfaceName);
+        var isObserver = MessageCodec.ReadNextPropertyName(ref reader) == "o";
         reader.Read();
         var key = reader.GetString()!;
 
-        InterfaceDescriptor descriptor;
         GrainClassInfo? grainClass = null;
         ObserverEntry? observer = null;
-        if (targetKind == "o")
+        if (isObserver)
         {
             observer = runtime.Observers.TryGet(key) ?? throw CallErrors.ObserverNotFound();
             descriptor = observer.Descriptor;
         }
-        else if (targetKind != "k" || !runtime.Registry.TryGetInterface(interfaceName, out descriptor!)
-            || !runtime.Registry.TryGetClass(descriptor.Type, out grainClass))
+        else if (!knownInterface || !runtime.Registry.TryGetClass(descriptor.Type, out grainClass))
         {
             throw new InvalidOperationException($"No grain class implements '{interfaceName}' in this process.");
         }
 
         MessageCodec.ReadProperty(ref reader, "m"u8);
-        var methodId = reader.GetString()!;
-        if (!descriptor.TryGetMethod(methodId, out var method))
+        if (!MessageCodec.TryLookup(ref reader, descriptor.MethodsById, out var method, out var methodId))
         {
-            throw new InvalidOperationException($"'{interfaceName}' has no method '{methodId}' in this process.");
+            throw new InvalidOperationException($"'{descriptor.Name}' has no method '{methodId}' in this process.");
         }
         var chain = default(CallChain);
         if (MessageCodec.ReadNextPropertyName(ref reader) == "c")

@@ -11,6 +11,7 @@ internal sealed class InterfaceDescriptor
 {
     private readonly Dictionary<MethodInfo, MethodDescriptor> _byMethod;
     private readonly Dictionary<string, MethodDescriptor> _byId;
+    private readonly Dictionary<string, MethodDescriptor>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
 
     private InterfaceDescriptor(Type type, List<MethodDescriptor> methods)
     {
@@ -19,6 +20,7 @@ internal sealed class InterfaceDescriptor
         IsObserver = typeof(IGrainObserver).IsAssignableFrom(type);
         _byMethod = methods.ToDictionary(m => m.Method);
         _byId = methods.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _byIdSpan = _byId.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Type Type { get; }
@@ -27,6 +29,12 @@ internal sealed class InterfaceDescriptor
     public string Name { get; }
 
     public bool IsObserver { get; }
+
+    /// <summary>A proxy instance that references are shallow copies of (see <see cref="GrainReference"/>).</summary>
+    public GrainReference? ProxyPrototype { get; set; }
+
+    /// <summary>Method ids, looked up without allocating a string for the received id.</summary>
+    public Dictionary<string, MethodDescriptor>.AlternateLookup<ReadOnlySpan<char>> MethodsById => _byIdSpan;
 
     public MethodDescriptor GetMethod(MethodInfo method) => _byMethod.TryGetValue(method, out var descriptor)
         ? descriptor

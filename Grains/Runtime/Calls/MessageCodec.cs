@@ -106,6 +106,30 @@ internal static class MessageCodec
         return (codec.Read(ref reader), null);
     }
 
+    /// <summary>
+    /// Looks up the string value at the reader in <paramref name="lookup"/> without allocating a string
+    /// (names and ids the process already knows). <paramref name="text"/> is set only when not found.
+    /// </summary>
+    public static bool TryLookup<T>(ref Utf8JsonReader reader, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        out T value, out string? text)
+    {
+        const int MaxStackChars = 256;
+        text = null;
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length <= MaxStackChars)
+        {
+            Span<char> buffer = stackalloc char[MaxStackChars];
+            var written = reader.CopyString(buffer);
+            if (lookup.TryGetValue(buffer[..written], out value!))
+            {
+                return true;
+            }
+        }
+        text = reader.GetString();
+        value = default!;
+        return false;
+    }
+
     /// <summary>Moves to the next property, requires it to be <paramref name="name"/>, and moves onto its value.</summary>
     public static void ReadProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
