@@ -154,4 +154,23 @@ public sealed class GrainActivationTests
         // CounterGrain's constructor takes TestProbe and ILogger<CounterGrain>: activation succeeding proves both resolved.
         Assert.Equal(1, await silo.Factory.GetGrain<ICounterGrain>("di").Add(1));
     }
+
+    [Fact]
+    public async Task A_failed_activation_fails_every_waiting_call_with_its_error_and_the_next_call_retries()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        silo.Probe.FailActivationOf = "refuses";
+        var counter = silo.Factory.GetGrain<ICounterGrain>("refuses");
+
+        var calls = Enumerable.Range(0, 5).Select(_ => counter.Add(1)).ToList();
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<Topiary.Errors.TopiaryStateException>(() => call);
+            Assert.Equal("CONFLICT: this counter refuses to activate", error.Message);
+        }
+        Assert.Equal(0, silo.Silo.ActivationCount);
+
+        silo.Probe.FailActivationOf = null;
+        Assert.Equal(1, await counter.Add(1));
+    }
 }

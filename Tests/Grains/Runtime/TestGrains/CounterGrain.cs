@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Topiary.Errors;
 using Topiary.Runtime;
 using Topiary.Runtime.Storage;
 
@@ -11,6 +12,10 @@ public sealed class CounterGrain(TestProbe probe, ILogger<CounterGrain> logger) 
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (probe.FailActivationOf == GetPrimaryKeyString())
+        {
+            throw TopiaryException.Create(ErrorCode.Conflict, "this counter refuses to activate");
+        }
         probe.Record($"activate:{GetPrimaryKeyString()}:{State.Value}");
         return Task.CompletedTask;
     }

@@ -19,6 +19,9 @@ public sealed class TestProbe
     /// <summary>When set, counters await it in <c>OnDeactivateAsync</c> (a slow deactivation).</summary>
     public TaskCompletionSource? DeactivationGate { get; set; }
 
+    /// <summary>Counters with this key throw from <c>OnActivateAsync</c>.</summary>
+    public string? FailActivationOf { get; set; }
+
     public int MaxConcurrency => Volatile.Read(ref _maxConcurrency);
 
     public void Record(string text) => _events.Enqueue(text);
