@@ -92,7 +92,15 @@ internal sealed class CallDispatcher(GrainRuntime runtime, ILogger logger)
             }
             MessageCodec.ReadProperty(ref reader, "from"u8);
             replyTo = MessageCodec.TryLookup(ref reader, _knownAddresses, out var known, out var other) ? known : other!;
-            ReceiveRequest(ref reader, callId, replyTo);
+            var (request, observer, grainClass) = RequestReader.Read(ref reader, runtime, callId, replyTo);
+            if (observer is not null)
+            {
+                observer.Enqueue(request);
+            }
+            else
+            {
+                runtime.Catalog.Dispatch(new GrainId(grainClass!.GrainType, request.Target.Key), grainClass, new RequestWorkItem(request));
+            }
         }
         catch (Exception ex)
         {
@@ -160,61 +168,6 @@ internal sealed class CallDispatcher(GrainRuntime runtime, ILogger logger)
         catch (Exception ex)
         {
             call.Fail(TopiaryException.Create(ToEnvelope(ex, "(response)", "(undecodable response)")));
-        }
-    }
-
-    private void ReceiveRequest(ref Utf8JsonReader reader, long callId, string replyTo)
-    {
-        MessageCodec.ReadProperty(ref reader, "tmo"u8);
-        var deadline = runtime.TimeProvider.GetTimestamp() + (reader.GetInt64() * runtime.TimeProvider.TimestampFrequency / 1000);
-        MessageCodec.ReadProperty(ref reader, "g"u8);
-        var knownInterface = MessageCodec.TryLookup(ref reader, runtime.Registry.InterfacesByName, out var descriptor, out var interfaceName);
-        var isObserver = MessageCodec.ReadNextPropertyName(ref reader) == "o";
-        reader.Read();
-        var key = reader.GetString()!;
-
-        GrainClassInfo? grainClass = null;
-        ObserverEntry? observer = null;
-        if (isObserver)
-        {
-            observer = runtime.Observers.TryGet(key) ?? throw CallErrors.ObserverNotFound();
-            descriptor = observer.Descriptor;
-        }
-        else if (!knownInterface || !runtime.Registry.TryGetClass(descriptor.Type, out grainClass))
-        {
-            throw new InvalidOperationException($"No grain class implements '{interfaceName}' in this process.");
-        }
-
-        MessageCodec.ReadProperty(ref reader, "m"u8);
-        if (!MessageCodec.TryLookup(ref reader, descriptor.MethodsById, out var method, out var methodId))
-        {
-            throw new InvalidOperationException($"'{descriptor.Name}' has no method '{methodId}' in this process.");
-        }
-        var chain = default(CallChain);
-        if (MessageCodec.ReadNextPropertyName(ref reader) == "c")
-        {
-            reader.Read();
-            chain = CallChain.Read(ref reader);
-            MessageCodec.ReadNextPropertyName(ref reader);
-        }
-        reader.Read();
-        var codecs = method.GetCodecs(runtime.Serializer);
-        var arguments = new object?[codecs.Arguments.Length];
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            reader.Read();
-            arguments[i] = codecs.Arguments[i].Read(ref reader);
-        }
-
-        var target = new CallTarget(descriptor, key, observer is null ? null : runtime.Transport.LocalAddress);
-        var request = new IncomingRequest(callId, replyTo, deadline, target, method, arguments, chain);
-        if (observer is not null)
-        {
-            observer.Enqueue(request);
-        }
-        else
-        {
-            runtime.Catalog.Dispatch(new GrainId(grainClass!.GrainType, key), grainClass, new RequestWorkItem(request));
         }
     }
 
