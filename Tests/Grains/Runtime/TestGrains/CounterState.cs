@@ -1,0 +1,6 @@
+namespace Topiary.Tests.Grains.Runtime.TestGrains;
+
+public sealed class CounterState
+{
+    public int Value { get; set; }
+}
