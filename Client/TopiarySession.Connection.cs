@@ -58,7 +58,7 @@ public sealed partial class TopiarySession
         static void Abandon(PendingRequest request, Exception error) => request.Owner!.Abandon(request, error);
     }
 
-    void ISessionNotifications.OnServerError(TopiaryException error) => RaiseError(error);
+    void ISessionNotifications.ReportError(Exception error) => RaiseError(error);
 
     void ISessionNotifications.OnClosing(string reason, string? message)
     {

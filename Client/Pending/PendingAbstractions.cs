@@ -1,109 +1,41 @@
-// TEMPORARY: stand-ins for types being written on the `topicmodel` and `selectors` branches
-// (Grains/Abstractions). They carry the agreed names so the SDK compiles until those branches
-// land; this file is deleted when they are merged. Do not use anything here beyond those names.
-#pragma warning disable CA1034, CA1062, CA1308, CA1720, CA1052
+// TEMPORARY: stand-in for TopicSelector, being written on the `selectors` branch
+// (Grains/Abstractions/Selectors). It carries the agreed names (Parse, Selects) so the SDK
+// compiles until that branch lands; this file is deleted when it is merged.
 using System.Text.RegularExpressions;
 using Topiary.Errors;
 
-namespace Topiary.Topics
+namespace Topiary.Selectors;
+
+public sealed class TopicSelector
 {
-    public enum TopicType { Json, String, Int64, Double, Binary, TimeSeries }
+    private readonly Regex _regex;
 
-    public static class TopicTypes
+    private TopicSelector(Regex regex) => _regex = regex;
+
+    public static TopicSelector Parse(string expression)
     {
-        public static string WireName(this TopicType type) => type switch
+        if (string.IsNullOrEmpty(expression) || expression[0] is '$' or '%' or '&' or '<' || expression == "?")
         {
-            TopicType.Json => "JSON",
-            TopicType.String => "STRING",
-            TopicType.Int64 => "INT64",
-            TopicType.Double => "DOUBLE",
-            TopicType.Binary => "BINARY",
-            _ => "TIME_SERIES",
-        };
-
-        public static TopicType Parse(string name) => name.ToUpperInvariant() switch
-        {
-            "JSON" => TopicType.Json,
-            "STRING" => TopicType.String,
-            "INT64" => TopicType.Int64,
-            "DOUBLE" => TopicType.Double,
-            "BINARY" => TopicType.Binary,
-            "TIME_SERIES" => TopicType.TimeSeries,
-            _ => throw TopiaryException.Create(ErrorCode.InvalidSpecification, $"unknown topic type '{name}'"),
-        };
-    }
-
-    public sealed class TopicSpecification
-    {
-        private TopicSpecification(TopicType type, IReadOnlyDictionary<string, string> properties)
-        {
-            Type = type;
-            Properties = properties;
+            throw TopiaryException.Create(ErrorCode.InvalidSelector, $"invalid selector '{expression}'");
         }
-
-        public TopicType Type { get; }
-
-        public IReadOnlyDictionary<string, string> Properties { get; }
-
-        public static TopicSpecification Create(TopicType type, IReadOnlyDictionary<string, string>? properties = null)
+        if (expression[0] == '?')
         {
-            var copy = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (properties is not null)
+            var body = expression[1..];
+            var descendants = body.EndsWith("//", StringComparison.Ordinal);
+            body = descendants ? body[..^2] : body;
+            try
             {
-                foreach (var (key, value) in properties)
-                {
-                    copy[key.ToUpperInvariant()] = value;
-                }
+                return new TopicSelector(new Regex("^" + body + (descendants ? "(/.*)?$" : "$"), RegexOptions.None, TimeSpan.FromSeconds(1)));
             }
-            return new TopicSpecification(type, copy);
-        }
-    }
-
-    public static class TopicPath
-    {
-        public static void Validate(string path)
-        {
-            if (string.IsNullOrEmpty(path) || path[0] == '/' || path[^1] == '/' || path.Contains("//", StringComparison.Ordinal))
+            catch (ArgumentException)
             {
-                throw TopiaryException.Create(ErrorCode.InvalidPath, $"invalid path '{path}'");
+                throw TopiaryException.Create(ErrorCode.InvalidSelector, $"invalid selector '{expression}'");
             }
         }
+        var path = expression[0] == '>' ? expression[1..] : expression;
+        Topiary.Topics.TopicPath.Validate(path);
+        return new TopicSelector(new Regex("^" + Regex.Escape(path) + "$", RegexOptions.None, TimeSpan.FromSeconds(1)));
     }
-}
 
-namespace Topiary.Selectors
-{
-    public sealed class TopicSelector
-    {
-        private readonly Regex _regex;
-
-        private TopicSelector(Regex regex) => _regex = regex;
-
-        public static TopicSelector Parse(string selector)
-        {
-            if (string.IsNullOrEmpty(selector) || selector[0] is '$' or '%' or '&' or '<' || selector == "?")
-            {
-                throw TopiaryException.Create(ErrorCode.InvalidSelector, $"invalid selector '{selector}'");
-            }
-            if (selector[0] == '?')
-            {
-                var body = selector[1..];
-                var descendants = body.EndsWith("//", StringComparison.Ordinal);
-                body = descendants ? body[..^2] : body;
-                try
-                {
-                    return new TopicSelector(new Regex("^" + body + (descendants ? "(/.*)?$" : "$"), RegexOptions.None, TimeSpan.FromSeconds(1)));
-                }
-                catch (ArgumentException)
-                {
-                    throw TopiaryException.Create(ErrorCode.InvalidSelector, $"invalid selector '{selector}'");
-                }
-            }
-            var path = selector[0] == '>' ? selector[1..] : selector;
-            Topiary.Topics.TopicPath.Validate(path);
-            return new TopicSelector(new Regex("^" + Regex.Escape(path) + "$", RegexOptions.None, TimeSpan.FromSeconds(1)));
-        }
-
-        public bool Matches(string path) => _regex.IsMatch(path);
-    }
+    public bool Selects(string path) => _regex.IsMatch(path);
 }

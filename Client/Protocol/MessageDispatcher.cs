@@ -41,7 +41,7 @@ internal sealed class MessageDispatcher(RequestTable requests, SubscriptionTable
             }
             else if (type.ValueEquals("error"u8))
             {
-                session.OnServerError(TopiaryException.Create(ErrorEnvelopeReader.Read(root.GetProperty("error"u8))));
+                session.ReportError(TopiaryException.Create(ErrorEnvelopeReader.Read(root.GetProperty("error"u8))));
             }
             else if (type.ValueEquals("closing"u8))
             {
@@ -78,14 +78,10 @@ internal sealed class MessageDispatcher(RequestTable requests, SubscriptionTable
         var properties = specification.TryGetProperty("properties"u8, out var map) && map.ValueKind == JsonValueKind.Object
             ? TopicRequests.ReadProperties(map)
             : null;
-        TopicSpecification parsed;
-        try
+        if (ReadSpecification(type, properties) is not { } parsed)
         {
-            parsed = TopicSpecification.Create(TopicTypes.Parse(type), properties);
-        }
-        catch (TopiaryException e)
-        {
-            throw new ProtocolViolationException($"the server sent a specification this SDK cannot read: {e.Message}");
+            // Not deliverable as typed; its value frames are then dropped as those of an unknown id.
+            return;
         }
         var epoch = root.TryGetProperty("epoch"u8, out var epochText)
             ? ulong.Parse(epochText.GetString()!, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
@@ -96,6 +92,31 @@ internal sealed class MessageDispatcher(RequestTable requests, SubscriptionTable
             parsed,
             epoch,
             root.TryGetProperty("sequence"u8, out var sequence) ? sequence.GetInt64() : 0);
+    }
+
+    /// <summary>
+    /// The specification of a subscribed topic. A newer server may send a property or type this
+    /// SDK does not know: that is reported, and the topic is delivered without the property or
+    /// not at all, rather than closing the session.
+    /// </summary>
+    private TopicSpecification? ReadSpecification(string type, Dictionary<string, string>? properties)
+    {
+        try
+        {
+            return TopicSpecification.Create(TopicTypes.Parse(type), properties);
+        }
+        catch (TopiaryException e)
+        {
+            session.ReportError(e);
+        }
+        try
+        {
+            return TopicSpecification.Create(TopicTypes.Parse(type));
+        }
+        catch (TopiaryException)
+        {
+            return null;
+        }
     }
 
     private static UnsubscribeReason ParseReason(JsonElement reason) => reason.GetString() switch

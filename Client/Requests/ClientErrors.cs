@@ -23,20 +23,11 @@ internal static class ClientErrors
             $"values of type '{type}' are not supported; use string (STRING), long (INT64), double (DOUBLE), " +
             "byte[] or ReadOnlyMemory<byte> (BINARY), JsonValue or JsonElement (JSON), TopicValue or object (any type)");
 
-    public static TopiaryException InvalidValue(string reason, long? position, string message)
-    {
-        var details = new JsonObject { ["reason"] = reason };
-        if (position is { } p)
-        {
-            details["position"] = p;
-        }
-        return TopiaryException.Create(ErrorCode.InvalidValue, message, details);
-    }
-
+    /// <summary>Reading a value of type <paramref name="expected"/> as <paramref name="actual"/> (sending uses <see cref="TopicValues.EnsureCompatible"/>).</summary>
     public static TopiaryException IncompatibleType(TopicType expected, TopicType actual) =>
         TopiaryException.Create(
             ErrorCode.IncompatibleType,
-            $"a {actual.WireName()} value cannot be used with a {expected.WireName()} topic",
+            $"a {expected.WireName()} value cannot be read as {actual.WireName()}",
             new JsonObject { ["expected"] = expected.WireName(), ["actual"] = actual.WireName() });
 
     public static TopiaryException SessionClosed(string closeReason) =>

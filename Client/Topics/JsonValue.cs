@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Topiary.Topics;
 
 namespace Topiary.Client.Topics;
 
@@ -31,25 +32,21 @@ public readonly record struct JsonValue
     public bool IsEmpty => _utf8.IsEmpty;
 
     /// <summary>Validates <paramref name="text"/> and keeps its UTF-8 encoding.</summary>
-    public static JsonValue Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var utf8 = JsonText.EncodeStrict(text);
-        JsonText.Validate(utf8);
-        return new JsonValue(utf8);
-    }
+    /// <remarks>The error position counts UTF-16 units of <paramref name="text"/>.</remarks>
+    public static JsonValue Parse(string text) =>
+        new(TopicValues.EncodeJson(Requests.ClientErrors.NotNull(text, nameof(text))).Bytes);
 
     /// <summary>Validates <paramref name="utf8"/> and keeps a copy of it.</summary>
     public static JsonValue Parse(ReadOnlySpan<byte> utf8)
     {
-        JsonText.Validate(utf8);
+        Validate(utf8);
         return new JsonValue(utf8.ToArray());
     }
 
     /// <summary>Validates <paramref name="utf8"/> and keeps it without copying; the caller must not change it afterwards.</summary>
     public static JsonValue FromUtf8(ReadOnlyMemory<byte> utf8)
     {
-        JsonText.Validate(utf8.Span);
+        Validate(utf8.Span);
         return new JsonValue(utf8);
     }
 
@@ -64,7 +61,7 @@ public readonly record struct JsonValue
         {
             throw new InvalidOperationException("default(JsonValue) holds no JSON text");
         }
-        var reader = new Utf8JsonReader(_utf8.Span, new JsonReaderOptions { MaxDepth = JsonText.MaxDepth + 1 });
+        var reader = new Utf8JsonReader(_utf8.Span, new JsonReaderOptions { MaxDepth = TopicLimits.MaxJsonDepth + 1 });
         return JsonElement.ParseValue(ref reader);
     }
 
@@ -81,4 +78,7 @@ public readonly record struct JsonValue
 
     /// <summary>The JSON text.</summary>
     public override string ToString() => Text;
+
+    // The server's own check (TOP-11), so both reject the same text with the same reason and byte position (ERR-34).
+    private static void Validate(ReadOnlySpan<byte> utf8) => TopicValues.Validate(TopicType.Json, utf8, validateValues: false, int.MaxValue);
 }

@@ -14,7 +14,7 @@ internal abstract class StreamRegistration(TopicSelector selector, TopicType? ty
     private int _closed;
 
     public bool Matches(string path, TopicType topicType) =>
-        (type is null || type == topicType) && selector.Matches(path);
+        (type is null || type == topicType) && selector.Selects(path);
 
     public abstract void OnSubscribed(SubscribedTopic topic);
 

@@ -21,7 +21,7 @@ internal sealed class SubscribedTopic(uint topicId, string path, TopicSpecificat
     public long Sequence { get; set; }
 
     /// <summary>The last value received; what a stream added later starts from (TOP-57).</summary>
-    public TopicValue Value { get; set; } = TopicValue.None(specification.Type);
+    public TopicValue Value { get; set; } = TopicValue.NoValue(specification.Type);
 
     /// <summary>
     /// The matching streams. Replaced, never changed in place, so a delivery loop keeps a

@@ -129,7 +129,7 @@ internal sealed class SubscriptionTable(Action<Exception> reportError)
                 {
                     try
                     {
-                        stream.OnValue(topic, TopicValue.None(topic.Type), topic.Value);
+                        stream.OnValue(topic, TopicValue.NoValue(topic.Type), topic.Value);
                     }
                     catch (Exception e)
                     {
@@ -177,14 +177,14 @@ internal sealed class SubscriptionTable(Action<Exception> reportError)
     {
         if (!frame.HasValue)
         {
-            return TopicValue.None(type);
+            return TopicValue.NoValue(type);
         }
         if (type is TopicType.Int64 or TopicType.Double && frame.Payload.Length != sizeof(long))
         {
             throw new ProtocolViolationException($"a {type.WireName()} value of {frame.Payload.Length} bytes for topic id {frame.TopicId}");
         }
         // Copied out of the receive buffer because it becomes the cached value.
-        return new TopicValue(type, frame.Payload.ToArray(), hasValue: true);
+        return TopicValue.FromEncoded(type, frame.Payload.ToArray());
     }
 
     private static StreamRegistration[] Matching(StreamRegistration[] streams, string path, TopicType type)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Topiary.Client.Requests;
 using Topiary.Selectors;
+using Topiary.Topics;
 
 namespace Topiary.Client.Topics;
 

@@ -115,7 +115,7 @@ internal static class TopicRequests
                 type,
                 item.TryGetProperty("properties"u8, out var properties) ? ReadProperties(properties) : null,
                 item.TryGetProperty("sequence"u8, out var sequence) && sequence.ValueKind == JsonValueKind.Number ? sequence.GetInt64() : null,
-                item.TryGetProperty("value"u8, out var value) ? ValueReader.FromJsonForm(type, value) : TopicValue.None(type));
+                item.TryGetProperty("value"u8, out var value) ? ValueReader.FromJsonForm(type, value) : TopicValue.NoValue(type));
         }
         return new FetchResult(topics, result.TryGetProperty("hasMore"u8, out var hasMore) && hasMore.GetBoolean());
     }

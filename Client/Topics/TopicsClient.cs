@@ -19,13 +19,13 @@ internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subs
 
     public Task<bool> AddAsync(string path, TopicType type, CancellationToken cancellationToken = default)
     {
-        ValidatePath(path);
+        ValidatePathForAdd(path);
         return sender.SendAsync(WireNames.TopicsAdd, new AddArgs(path, type, null), TopicRequests.ReadAdded, cancellationToken);
     }
 
     public Task<bool> AddAsync(string path, TopicSpecification specification, CancellationToken cancellationToken = default)
     {
-        ValidatePath(path);
+        ValidatePathForAdd(path);
         ClientErrors.NotNull(specification, nameof(specification));
         return sender.SendAsync(
             WireNames.TopicsAdd, new AddArgs(path, specification.Type, specification.Properties), TopicRequests.ReadAdded, cancellationToken);
@@ -106,11 +106,7 @@ internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subs
         string path, TopicType type, IReadOnlyDictionary<string, string>? properties, T value, CancellationToken cancellationToken)
     {
         ValidatePath(path);
-        var valueType = ValueWriter.TypeOf(value);
-        if (valueType != type)
-        {
-            throw ClientErrors.IncompatibleType(type, valueType);
-        }
+        TopicValues.EnsureCompatible(type, ValueWriter.TypeOf(value));
         return sender.SendAsync(
             WireNames.TopicsAddAndSet, new AddAndSetArgs<T>(path, properties, value), TopicRequests.ReadAddAndSet, cancellationToken);
     }
@@ -119,6 +115,12 @@ internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subs
     {
         ClientErrors.NotNull(path, nameof(path));
         TopicPath.Validate(path);
+    }
+
+    private static void ValidatePathForAdd(string path)
+    {
+        ClientErrors.NotNull(path, nameof(path));
+        TopicPath.ValidateForAdd(path);
     }
 
     private static TopicSelector ParseSelector(string selector)

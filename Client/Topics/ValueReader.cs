@@ -69,9 +69,9 @@ internal static class ValueReader
     /// <summary>The natural CLR form: string, long, double, byte[] (a copy, so callers cannot change the cache) or JsonValue.</summary>
     private static object DecodeObject(in TopicValue value) => value.Type switch
     {
-        TopicType.String => Encoding.UTF8.GetString(value.Bytes.Span),
-        TopicType.Int64 => BinaryPrimitives.ReadInt64LittleEndian(value.Bytes.Span),
-        TopicType.Double => BinaryPrimitives.ReadDoubleLittleEndian(value.Bytes.Span),
+        TopicType.String => Encoding.UTF8.GetString(value.Span),
+        TopicType.Int64 => BinaryPrimitives.ReadInt64LittleEndian(value.Span),
+        TopicType.Double => BinaryPrimitives.ReadDoubleLittleEndian(value.Span),
         TopicType.Json => JsonValue.FromTrusted(value.Bytes),
         _ => value.Bytes.ToArray(),
     };
@@ -85,33 +85,29 @@ internal static class ValueReader
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            return TopicValue.None(type);
+            return TopicValue.NoValue(type);
         }
         byte[] bytes;
         switch (type)
         {
             case TopicType.Json:
             case TopicType.String:
+                // Server text: well-formed already, so no second validation pass.
                 bytes = Encoding.UTF8.GetBytes(value.GetString()!);
                 break;
             case TopicType.Int64:
-                bytes = new byte[sizeof(long)];
-                var integer = value.ValueKind == JsonValueKind.String
+                return TopicValues.Encode(value.ValueKind == JsonValueKind.String
                     ? long.Parse(value.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
-                    : value.GetInt64();
-                BinaryPrimitives.WriteInt64LittleEndian(bytes, integer);
-                break;
+                    : value.GetInt64());
             case TopicType.Double:
-                bytes = new byte[sizeof(double)];
-                BinaryPrimitives.WriteDoubleLittleEndian(bytes, value.ValueKind == JsonValueKind.String ? ParseSpecialDouble(value.GetString()!) : value.GetDouble());
-                break;
+                return TopicValues.Encode(value.ValueKind == JsonValueKind.String ? ParseSpecialDouble(value.GetString()!) : value.GetDouble());
             case TopicType.Binary:
                 bytes = value.GetBytesFromBase64();
                 break;
             default:
                 throw new FormatException($"values of {type.WireName()} topics have no JSON form in protocol 1");
         }
-        return new TopicValue(type, bytes, hasValue: true);
+        return TopicValue.FromEncoded(type, bytes);
     }
 
     private static double ParseSpecialDouble(string text) => text switch

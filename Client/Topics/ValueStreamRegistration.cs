@@ -1,4 +1,5 @@
 using Topiary.Selectors;
+using Topiary.Topics;
 
 namespace Topiary.Client.Topics;
 

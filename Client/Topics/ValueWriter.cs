@@ -12,8 +12,9 @@ namespace Topiary.Client.Topics;
 /// <summary>
 /// Writes a value as the <c>type</c> and <c>value</c> members of a request (protocol §3.1):
 /// JSON text as a JSON string holding the exact text, INT64 as a decimal string (exact over the
-/// full 64-bit range), DOUBLE as a number or "NaN"/"Infinity"/"-Infinity", BINARY as base64.
-/// Checks what can be checked locally (ERR-34) before anything is written to the connection.
+/// full 64-bit range), DOUBLE as a number or "NaN"/"Infinity"/"-Infinity", BINARY as base64,
+/// <c>null</c> for "no value". Checks what the server would reject, with the server's own
+/// <see cref="TopicValues"/> rules (ERR-34), before anything is written to the connection.
 /// </summary>
 internal static class ValueWriter
 {
@@ -37,10 +38,12 @@ internal static class ValueWriter
         };
     }
 
-    /// <summary>Writes <c>"type"</c> and <c>"value"</c>; <see langword="null"/> is "no value".</summary>
+    /// <summary>Writes <c>"type"</c> and <c>"value"</c>. Throws the ERR-34 errors for a value the server would refuse.</summary>
     public static void Write<T>(Utf8JsonWriter writer, T value)
     {
-        writer.WriteString(WireNames.Type, TypeOf(value).WireName());
+        var type = TypeOf(value);
+        writer.WriteString(WireNames.Type, type.WireName());
+        // typeof checks fold per instantiation, so value types are read without boxing.
         if (typeof(T) == typeof(long))
         {
             WriteInt64(writer, Unsafe.As<T, long>(ref value));
@@ -57,31 +60,28 @@ internal static class ValueWriter
         {
             WriteJson(writer, Unsafe.As<T, JsonValue>(ref value));
         }
-        else if (typeof(T) == typeof(JsonElement))
-        {
-            WriteJson(writer, Unsafe.As<T, JsonElement>(ref value));
-        }
         else if (typeof(T) == typeof(TopicValue))
         {
             WriteTopicValue(writer, Unsafe.As<T, TopicValue>(ref value));
         }
+        else if (value is null)
+        {
+            TopicValues.EnsureCanClear(type);
+            writer.WriteNull(WireNames.Value);
+        }
         else
         {
-            // Reference types and nullable value types: boxing here happens once per request, not per delivery.
+            // Reference types, nullable and "any" values: boxing here is once per request, not per delivery.
             WriteObject(writer, value);
         }
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, object? value)
+    private static void WriteObject(Utf8JsonWriter writer, object value)
     {
         switch (value)
         {
-            case null:
-                writer.WriteNull(WireNames.Value);
-                break;
             case string text:
-                CheckUnicode(text);
-                writer.WriteString(WireNames.Value, text);
+                writer.WriteString(WireNames.Value, TopicValues.Encode(text).Span);
                 break;
             case long integer:
                 WriteInt64(writer, integer);
@@ -121,18 +121,17 @@ internal static class ValueWriter
         if (double.IsFinite(value))
         {
             writer.WriteNumber(WireNames.Value, value);
+            return;
         }
-        else
-        {
-            writer.WriteString(WireNames.Value, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-        }
+        writer.WriteString(WireNames.Value, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
     }
 
     private static void WriteJson(Utf8JsonWriter writer, JsonValue json)
     {
         if (json.IsEmpty)
         {
-            throw ClientErrors.InvalidValue("EMPTY", 0, "default(JsonValue) holds no JSON text; use JsonValue.Parse");
+            // default(JsonValue): the shared encoder raises the INVALID_VALUE the server would.
+            TopicValues.EncodeJson(default(JsonElement));
         }
         writer.WriteString(WireNames.Value, json.Utf8.Span);
     }
@@ -141,50 +140,37 @@ internal static class ValueWriter
     {
         if (element.ValueKind == JsonValueKind.Undefined)
         {
-            throw ClientErrors.InvalidValue("EMPTY", 0, "an undefined JsonElement holds no JSON value");
+            TopicValues.EncodeJson(element);
         }
-        // The element's own bytes, so the text goes out exactly as it was parsed.
+        // The element's own bytes, so the text goes out exactly as it was parsed. A parsed
+        // element is well-formed and JsonDocument's default depth limit is TOP-11's 64.
         writer.WriteString(WireNames.Value, JsonMarshal.GetRawUtf8Value(element));
     }
 
     private static void WriteTopicValue(Utf8JsonWriter writer, TopicValue value)
     {
-        var bytes = value.Bytes.Span;
         if (!value.HasValue)
         {
+            TopicValues.EnsureCanClear(value.Type);
             writer.WriteNull(WireNames.Value);
             return;
         }
+        // A TopicValue may wrap any bytes (TopicValue.FromEncoded does not check).
+        TopicValues.Validate(value.Type, value.Span, validateValues: false, int.MaxValue);
         switch (value.Type)
         {
             case TopicType.Int64:
-                WriteInt64(writer, BinaryPrimitives.ReadInt64LittleEndian(bytes));
+                WriteInt64(writer, BinaryPrimitives.ReadInt64LittleEndian(value.Span));
                 break;
             case TopicType.Double:
-                WriteDouble(writer, BinaryPrimitives.ReadDoubleLittleEndian(bytes));
+                WriteDouble(writer, BinaryPrimitives.ReadDoubleLittleEndian(value.Span));
                 break;
             case TopicType.Binary:
-                writer.WriteBase64String(WireNames.Value, bytes);
+                writer.WriteBase64String(WireNames.Value, value.Span);
                 break;
             default:
-                writer.WriteString(WireNames.Value, bytes);
+                writer.WriteString(WireNames.Value, value.Span);
                 break;
-        }
-    }
-
-    /// <summary>STRING values must be valid Unicode (TOP-12); checked here without allocating.</summary>
-    private static void CheckUnicode(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                throw ClientErrors.InvalidValue("UNPAIRED_SURROGATE", i, $"the string has an unpaired surrogate at index {i}");
-            }
         }
     }
 }
