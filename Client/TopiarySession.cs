@@ -21,7 +21,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
     // Relaxed escaping: the payload is a wire message, never embedded in HTML; it keeps non-ASCII text compact.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly SessionOptions _options;
+    private readonly TopiarySessionOptions _options;
     private readonly WebSocketTransport _transport;
     private readonly RequestTable _requests;
     private readonly SubscriptionTable _subscriptions;
@@ -33,7 +33,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
     private string? _closingReason;
     private string? _closingMessage;
 
-    private TopiarySession(SessionOptions options, WebSocketTransport transport, OpenedReply opened)
+    private TopiarySession(TopiarySessionOptions options, WebSocketTransport transport, OpenedReply opened)
     {
         _options = options;
         _transport = transport;
@@ -74,15 +74,15 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
     public event EventHandler<SessionErrorEventArgs>? ErrorOccurred;
 
     /// <summary>
-    /// Connects to <see cref="SessionOptions.Url"/>, authenticates and returns the open session.
+    /// Connects to <see cref="TopiarySessionOptions.Url"/>, authenticates and returns the open session.
     /// </summary>
     /// <exception cref="TopiaryArgumentException">INVALID_ARGUMENT: an option is out of range (nothing was sent).</exception>
     /// <exception cref="TopiarySecurityException">AUTHENTICATION_FAILED or PROTOCOL_VERSION_MISMATCH (the server's rejection, SES-14).</exception>
     /// <exception cref="TopiaryTransientException">RETRYABLE (reason UNREACHABLE): no gateway answered at the URL; or a retryable rejection (CLUSTER_UNAVAILABLE, SERVER_INITIALISING).</exception>
     /// <exception cref="TopiaryCapacityException">RATE_LIMITED or LIMIT_EXCEEDED rejections.</exception>
-    /// <exception cref="TopiaryOutcomeUnknownException">TIMEOUT: no session within <see cref="SessionOptions.ConnectionTimeout"/>; INTERNAL_ERROR: the server broke the protocol.</exception>
+    /// <exception cref="TopiaryOutcomeUnknownException">TIMEOUT: no session within <see cref="TopiarySessionOptions.ConnectionTimeout"/>; INTERNAL_ERROR: the server broke the protocol.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ITopiarySession> OpenAsync(SessionOptions options, CancellationToken cancellationToken = default)
+    public static async Task<ITopiarySession> OpenAsync(TopiarySessionOptions options, CancellationToken cancellationToken = default)
     {
         ClientErrors.NotNull(options, nameof(options));
         options.Validate();
@@ -171,7 +171,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
         result.GetProperty("serverVersion"u8).GetString() ?? "",
         DateTimeOffset.FromUnixTimeMilliseconds(result.GetProperty("serverTime"u8).GetInt64()));
 
-    private static async Task<OpenedReply> HandshakeAsync(WebSocketTransport transport, SessionOptions options, Uri endpoint, CancellationToken cancellationToken)
+    private static async Task<OpenedReply> HandshakeAsync(WebSocketTransport transport, TopiarySessionOptions options, Uri endpoint, CancellationToken cancellationToken)
     {
         using (var buffer = new PooledBufferWriter())
         {

@@ -13,7 +13,7 @@ internal static class Handshake
     /// <summary>The runtime description sent as <c>environment</c>, cut to 256 characters.</summary>
     public static string Environment { get; } = Describe();
 
-    public static void WriteOpen(Utf8JsonWriter writer, SessionOptions options)
+    public static void WriteOpen(Utf8JsonWriter writer, TopiarySessionOptions options)
     {
         writer.WriteStartObject();
         writer.WriteString(WireNames.Type, "open");
@@ -60,7 +60,7 @@ internal static class Handshake
                 root.TryGetProperty("principal"u8, out var principal) ? principal.GetString() ?? "" : "",
                 root.TryGetProperty("gateway"u8, out var gateway) ? gateway.GetString() ?? "" : "",
                 root.TryGetProperty("serverVersion"u8, out var version) ? version.GetString() ?? "" : "",
-                root.TryGetProperty("maxMessageSize"u8, out var size) ? size.GetInt32() : SessionOptions.DefaultMaxMessageSize,
+                root.TryGetProperty("maxMessageSize"u8, out var size) ? size.GetInt32() : TopiarySessionOptions.DefaultMaxMessageSize,
                 root.TryGetProperty("reconnectionTimeout"u8, out var reconnection) ? reconnection.GetInt64() : 0);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or (InvalidOperationException and not ProtocolViolationException))

@@ -13,7 +13,7 @@ namespace Topiary.Client.Topics;
 /// INVALID_VALUE, INCOMPATIBLE_TYPE, INVALID_ARGUMENT (unsupported value type, option out of
 /// range). Server errors surface as the <see cref="Errors.TopiaryException"/> subclass of their
 /// code (ERR-2) carrying the server's envelope. A request not answered within
-/// <see cref="SessionOptions.RequestTimeout"/> fails with <see cref="Errors.TopiaryOutcomeUnknownException"/>
+/// <see cref="TopiarySessionOptions.RequestTimeout"/> fails with <see cref="Errors.TopiaryOutcomeUnknownException"/>
 /// TIMEOUT; one in flight when the connection is lost with OUTCOME_UNKNOWN; both may have been
 /// applied. On a closed session calls fail with SESSION_CLOSED. Cancelling a token abandons the
 /// wait with <see cref="OperationCanceledException"/>; a request already sent may still apply.</para>

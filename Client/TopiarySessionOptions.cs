@@ -10,7 +10,7 @@ namespace Topiary.Client;
 /// before connecting: a value out of range fails with <see cref="Errors.TopiaryArgumentException"/>
 /// code INVALID_ARGUMENT naming the option (ERR-34).
 /// </summary>
-public sealed class SessionOptions
+public sealed class TopiarySessionOptions
 {
     /// <summary>Default of <see cref="MaxMessageSize"/>: 4 MiB.</summary>
     public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
