@@ -10,53 +10,73 @@ namespace Topiary.Client;
 // The connection side of the session: sending requests, the receive loop, and the end of the session.
 public sealed partial class TopiarySession
 {
-    async Task<TResult> IRequestSender.SendAsync<TArgs, TResult>(
+    /// <remarks>
+    /// Not async up to the send: whatever fails before anything is sent (validation, size,
+    /// closed session) is thrown by the call itself, as argument errors are in .NET.
+    /// </remarks>
+    Task<TResult> IRequestSender.SendAsync<TArgs, TResult>(
         JsonEncodedText op, TArgs args, ResultParser<TResult> parser, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var id = _requests.NextId();
-        using var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber(WireNames.Id, id);
-            writer.WriteString(WireNames.Op, op);
-            writer.WriteStartObject(WireNames.Args);
-            args.Write(writer);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-        if (buffer.WrittenCount > MaxMessageSize)
-        {
-            throw ClientErrors.MessageTooLarge(MaxMessageSize, buffer.WrittenCount);
-        }
-        // Registered before sending: the answer may arrive before SendAsync returns.
-        var pending = new PendingRequest<TResult>(id, op.Value, parser);
-        _requests.Add(pending);
-        if (cancellationToken.CanBeCanceled)
-        {
-            pending.Cancellation = cancellationToken.UnsafeRegister(
-                static (state, token) => Abandon((PendingRequest)state!, new OperationCanceledException(token)), pending);
-        }
+        var buffer = new PooledBufferWriter();
         try
         {
-            await _transport.SendTextAsync(buffer.WrittenMemory, cancellationToken);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber(WireNames.Id, id);
+                writer.WriteString(WireNames.Op, op);
+                writer.WriteStartObject(WireNames.Args);
+                args.Write(writer);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            if (buffer.WrittenCount > MaxMessageSize)
+            {
+                throw ClientErrors.MessageTooLarge(MaxMessageSize, buffer.WrittenCount);
+            }
+            // Registered before sending: the answer may arrive before SendAsync returns.
+            var pending = new PendingRequest<TResult>(id, op.Value, parser);
+            _requests.Add(pending);
+            if (cancellationToken.CanBeCanceled)
+            {
+                pending.Cancellation = cancellationToken.UnsafeRegister(
+                    static (state, token) => Abandon((PendingRequest)state!, new OperationCanceledException(token)), pending);
+            }
+            var sent = SendAndWaitAsync(buffer, pending, cancellationToken);
+            buffer = null;
+            return sent;
         }
-        catch (OperationCanceledException e)
+        finally
         {
-            // Cancelled while waiting for the send lock: nothing was sent.
-            Abandon(pending, e);
+            buffer?.Dispose();
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            Abandon(pending, ClientErrors.OutcomeUnknown(op.Value, "CONNECTION_LOST"));
-            _transport.Abort();
-        }
-        buffer.Dispose();
-        return await pending.Task;
-
-        static void Abandon(PendingRequest request, Exception error) => request.Owner!.Abandon(request, error);
     }
+
+    private async Task<TResult> SendAndWaitAsync<TResult>(PooledBufferWriter buffer, PendingRequest<TResult> pending, CancellationToken cancellationToken)
+    {
+        using (buffer)
+        {
+            try
+            {
+                await _transport.SendTextAsync(buffer.WrittenMemory, cancellationToken);
+            }
+            catch (OperationCanceledException e)
+            {
+                // Cancelled while waiting for the send lock: nothing was sent.
+                Abandon(pending, e);
+            }
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                Abandon(pending, ClientErrors.OutcomeUnknown(pending.Op, "CONNECTION_LOST"));
+                _transport.Abort();
+            }
+        }
+        return await pending.Task;
+    }
+
+    private static void Abandon(PendingRequest request, Exception error) => request.Owner!.Abandon(request, error);
 
     void ISessionNotifications.ReportError(Exception error) => RaiseError(error);
 

@@ -6,8 +6,8 @@ namespace Topiary.Client.Requests;
 internal interface IRequestSender
 {
     /// <summary>
-    /// Encodes and sends one request, then waits for its response. Validation errors thrown by
-    /// <paramref name="args"/> surface before anything is sent. Fails with the server's error
+    /// Encodes and sends one request, then waits for its response. What fails before sending
+    /// (validation by <paramref name="args"/>, size, closed session) is thrown by the call. Fails with the server's error
     /// (ERR-2 class), TIMEOUT after the request timeout, OUTCOME_UNKNOWN if the connection is
     /// lost in flight, SESSION_CLOSED if the session is closed, LIMIT_EXCEEDED if the message is
     /// too large; <paramref name="cancellationToken"/> abandons the wait (the request may still apply).

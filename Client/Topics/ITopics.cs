@@ -8,14 +8,15 @@ namespace Topiary.Client.Topics;
 /// <remarks>
 /// <para>Every method is thread-safe. Requests of one session are executed by the server in the
 /// order they were sent, and answered in that order.</para>
-/// <para>Errors: arguments are checked before anything is sent (ERR-34) and fail with
-/// <see cref="Errors.TopiaryArgumentException"/> — INVALID_PATH, INVALID_SELECTOR,
-/// INVALID_VALUE, INCOMPATIBLE_TYPE, INVALID_ARGUMENT (unsupported value type, option out of
-/// range). Server errors surface as the <see cref="Errors.TopiaryException"/> subclass of their
+/// <para>Errors: arguments are checked before anything is sent (ERR-34); the call itself then
+/// throws <see cref="Errors.TopiaryArgumentException"/> — INVALID_PATH, INVALID_SELECTOR,
+/// INVALID_VALUE, INCOMPATIBLE_TYPE, INVALID_ARGUMENT (null, unsupported value type, option out
+/// of range) — or LIMIT_EXCEEDED for a request above the maximum message size, or SESSION_CLOSED.
+/// Everything after sending completes the returned task. Server errors surface as the <see cref="Errors.TopiaryException"/> subclass of their
 /// code (ERR-2) carrying the server's envelope. A request not answered within
 /// <see cref="TopiarySessionOptions.RequestTimeout"/> fails with <see cref="Errors.TopiaryOutcomeUnknownException"/>
 /// TIMEOUT; one in flight when the connection is lost with OUTCOME_UNKNOWN; both may have been
-/// applied. On a closed session calls fail with SESSION_CLOSED. Cancelling a token abandons the
+/// applied. Cancelling a token abandons the
 /// wait with <see cref="OperationCanceledException"/>; a request already sent may still apply.</para>
 /// <para>Values: <c>string</c> (STRING), <c>long</c> (INT64), <c>double</c> (DOUBLE),
 /// <c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c> (BINARY), <see cref="JsonValue"/> or
