@@ -44,8 +44,5 @@ internal static class DisplayText
     /// <summary><c>U+XXXX</c> for one UTF-16 code unit.</summary>
     public static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
-    /// <summary>The character itself in quotes when printable, else its code point.</summary>
-    public static string Character(char c) => NeedsEscape(c) ? CodePoint(c) : $"'{c}'";
-
     private static bool NeedsEscape(char c) => c < 0x20 || c == 0x7F || char.IsSurrogate(c);
 }

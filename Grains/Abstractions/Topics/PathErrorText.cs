@@ -31,7 +31,7 @@ internal static class PathErrorText
         PathErrorReason.TrailingSlash => "a topic path does not end with '/'",
         PathErrorReason.ControlCharacter => "segments may not contain U+0000–U+001F or U+007F",
         PathErrorReason.InvalidUnicode => "a topic path must be well-formed UTF-16 (no unpaired surrogates)",
-        PathErrorReason.TooLong => $"a topic path is at most 1,024 bytes in UTF-8",
+        PathErrorReason.TooLong => "a topic path is at most 1,024 bytes in UTF-8",
         PathErrorReason.SegmentTooLong => $"each segment is at most {TopicPath.MaxSegmentBytes} bytes in UTF-8",
         PathErrorReason.TooManySegments => $"a topic path has at most {TopicPath.MaxSegments} segments",
         PathErrorReason.Reserved => "paths whose first segment starts with '$' are reserved for Topiary and cannot be added",
