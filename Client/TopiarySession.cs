@@ -122,12 +122,11 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
     }
 
     /// <inheritdoc/>
-    public async Task<PingResult> PingAsync(CancellationToken cancellationToken = default)
+    public Task<PingResult> PingAsync(CancellationToken cancellationToken = default)
     {
-        var time = _options.TimeProvider;
-        var started = time.GetTimestamp();
-        var result = await ((IRequestSender)this).SendAsync(WireNames.SessionPing, new NoArgs(), ReadPing, cancellationToken);
-        return result with { RoundTrip = time.GetElapsedTime(started) };
+        var started = _options.TimeProvider.GetTimestamp();
+        // Not async here, so a closed session throws from the call like every other request.
+        return MeasureAsync(((IRequestSender)this).SendAsync(WireNames.SessionPing, new NoArgs(), ReadPing, cancellationToken), started);
     }
 
     /// <inheritdoc/>
@@ -165,6 +164,12 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
 
     /// <summary>Closes the session (<see cref="CloseAsync"/>); never throws.</summary>
     public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None);
+
+    private async Task<PingResult> MeasureAsync(Task<PingResult> ping, long started)
+    {
+        var result = await ping;
+        return result with { RoundTrip = _options.TimeProvider.GetElapsedTime(started) };
+    }
 
     private static PingResult ReadPing(JsonElement result) => new(
         TimeSpan.Zero,

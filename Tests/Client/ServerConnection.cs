@@ -112,9 +112,16 @@ internal sealed class ServerConnection(WebSocket socket)
     /// <summary>Starts the closing handshake and waits for the client's close frame.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string description = "")
     {
-        await socket.CloseOutputAsync(status, description, CancellationToken.None);
-        while ((await ReceiveAsync()).Type != WebSocketMessageType.Close)
+        try
         {
+            await socket.CloseOutputAsync(status, description, CancellationToken.None);
+            while ((await ReceiveAsync()).Type != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The client may drop the connection instead of answering the close (after a rejection).
         }
         _finished.TrySetResult();
     }
