@@ -62,13 +62,14 @@ public sealed partial class TopiarySession
             {
                 await _transport.SendTextAsync(buffer.WrittenMemory, cancellationToken);
             }
-            catch (OperationCanceledException e)
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
                 // Cancelled while waiting for the send lock: nothing was sent.
                 Abandon(pending, e);
             }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
             {
+                // The socket was aborted or broke: an OperationCanceledException here is the socket's, not the caller's.
                 Abandon(pending, ClientErrors.OutcomeUnknown(pending.Op, "CONNECTION_LOST"));
                 _transport.Abort();
             }

@@ -143,7 +143,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
                 // No answer or no connection: nothing is left to close gracefully.
                 _transport.Abort();
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 _transport.Abort();
                 throw;

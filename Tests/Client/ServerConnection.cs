@@ -72,6 +72,16 @@ internal sealed class ServerConnection(WebSocket socket)
     public Task SendBinaryAsync(byte[] frame) =>
         socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>Sends one message as several WebSocket frames (continuations).</summary>
+    public async Task SendFragmentsAsync(byte[] message, WebSocketMessageType type, int fragmentBytes)
+    {
+        for (var offset = 0; offset < message.Length; offset += fragmentBytes)
+        {
+            var length = Math.Min(fragmentBytes, message.Length - offset);
+            await socket.SendAsync(message.AsMemory(offset, length), type, offset + length == message.Length, CancellationToken.None);
+        }
+    }
+
     public Task RespondAsync(long id, string resultJson) =>
         SendTextAsync($$"""{"type":"response","id":{{id}},"result":{{resultJson}}}""");
 

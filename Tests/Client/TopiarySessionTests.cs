@@ -143,6 +143,20 @@ public sealed class TopiarySessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disposing_never_throws_even_while_the_connection_is_being_lost()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var (session, peer) = await _server.OpenSessionAsync();
+            var pending = session.Topics.AddAsync("a", TopicType.String);
+            peer.Abort();
+            await session.DisposeAsync();
+            Assert.True(session.State is SessionState.ClosedByClient or SessionState.ClosedFailed, session.State.ToString());
+            await Assert.ThrowsAsync<TopiaryOutcomeUnknownException>(() => pending);
+        }
+    }
+
+    [Fact]
     public async Task A_server_close_after_a_closing_notification_is_ClosedByServer_with_its_reason()
     {
         var (session, peer) = await _server.OpenSessionAsync();
