@@ -162,12 +162,10 @@ public sealed class TopicSpecification
     /// The default is returned for a property that does not apply to <see cref="Type"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> is not a known property key.</exception>
-    public string? GetEffectiveValue(string key)
-    {
-        return PropertyDefinition.TryFind(key, out var definition)
+    public string? GetEffectiveValue(string key) =>
+        PropertyDefinition.TryFind(key, out var definition)
             ? Effective(definition.Key)
             : throw new ArgumentException($"Unknown property '{key}'.", nameof(key));
-    }
 
     /// <summary>The type's wire name and the canonical properties, for logs: <c>JSON{PERSISTENT=false}</c>.</summary>
     public override string ToString() =>
@@ -215,7 +213,7 @@ public sealed class TopicSpecification
     {
         if (!properties.ContainsKey(TopicProperties.TimeSeriesEventValueType))
         {
-            PropertyDefinition.TryFind(TopicProperties.TimeSeriesEventValueType, out var definition);
+            var definition = PropertyDefinition.All[PropertyDefinition.IndexOf(TopicProperties.TimeSeriesEventValueType)];
             throw SpecificationErrors.Invalid(
                 definition.Key, null, definition.Allowed, $"TIME_SERIES topics need property {definition.Key}: one of {string.Join(", ", definition.Allowed)}");
         }

@@ -349,6 +349,15 @@ public sealed class TopicSpecificationTests
     public void GetEffectiveValue_gives_canonical_effective_values(string key, string? expected) =>
         Assert.Equal(expected, Spec(TopicType.Json, ("PRIORITY", "HIGH"), ("HISTORY_RANGE", "LAST 3600000MS")).GetEffectiveValue(key));
 
+    [Theory]
+    [InlineData("false", "TIME_SERIES_SUBSCRIPTION_RANGE", "limit 1")]
+    [InlineData("true", "TIME_SERIES_SUBSCRIPTION_RANGE", "limit 0")]
+    [InlineData("false", "TIME_SERIES_RETAINED_RANGE", "limit 10")]
+    [InlineData("false", "TIME_SERIES_EVENT_VALUE_TYPE", null)]
+    [InlineData("false", "SCHEMA", null)]
+    public void TOP_22_time_series_defaults(string publishValuesOnly, string key, string? expected) =>
+        Assert.Equal(expected, Spec(TopicType.Json, ("PUBLISH_VALUES_ONLY", publishValuesOnly)).GetEffectiveValue(key));
+
     [Fact]
     public void GetEffectiveValue_rejects_unknown_keys() =>
         Assert.Throws<ArgumentException>(() => TopicSpecification.Create(TopicType.Json).GetEffectiveValue("NOPE"));
