@@ -175,6 +175,27 @@ public sealed class SubscriptionTableTests
         Assert.Equal(["subscribed a STRING", "unsubscribed a Requested", "subscribed b INT64", "value b null -> 3"], stream.Events);
     }
 
+    [Fact]
+    public void Delivering_a_number_allocates_only_the_cached_copy_of_its_bytes()
+    {
+        var stream = new SummingStream();
+        _table.Add(new ValueStreamRegistration<long?>(TopicSelector.Parse("n"), stream));
+        Subscribe(1, "n", TopicType.Int64);
+        var frame = ServerConnection.ValueFrame(1, 1, Encode(3));
+        Deliver(frame);
+        const int Messages = 10_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Messages; i++)
+        {
+            ValueFrameDecoder.TryDecode(frame, out var value);
+            _table.OnValue(value);
+        }
+        var perMessage = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Messages;
+        // An 8-byte array is 32 bytes on 64-bit: the value kept for old-value and late-stream delivery (TOP-57).
+        Assert.True(perMessage <= 32, $"{perMessage} bytes per message");
+        Assert.Equal(3 * (Messages + 1), stream.Sum);
+    }
+
     private RecordingStream<T> Add<T>(string selector)
     {
         var stream = new RecordingStream<T>();
@@ -198,6 +219,14 @@ public sealed class SubscriptionTableTests
     }
 
     private static byte[] Encode(long value) => TopicValues.Encode(value).Span.ToArray();
+
+    /// <summary>A stream that allocates nothing itself.</summary>
+    private sealed class SummingStream : IValueStream<long?>
+    {
+        public long Sum { get; private set; }
+
+        public void OnValue(string path, TopicSpecification specification, long? oldValue, long? newValue) => Sum += newValue ?? 0;
+    }
 
     /// <summary>A stream that runs an action on its first value.</summary>
     private sealed class CallbackStream(Action onFirstValue) : IValueStream<string>
