@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Topiary.Client.Protocol;
 using Topiary.Client.Topics;
 using Topiary.Selectors;
@@ -21,8 +20,8 @@ public sealed class SubscriptionTableTests
     {
         var stream = Add<string>("?a//");
         Subscribe(1, "a/b", TopicType.String);
-        Value(1, 1, "one");
-        Value(1, 2, "two");
+        _table.DeliverText(1, 1, "one");
+        _table.DeliverText(1, 2, "two");
         _table.OnUnsubscribed(1, UnsubscribeReason.Removed);
         Assert.Equal(
             ["subscribed a/b STRING", "value a/b null -> one", "value a/b one -> two", "unsubscribed a/b Removed"],
@@ -38,8 +37,8 @@ public sealed class SubscriptionTableTests
         var values = Add<TopicValue>("?.*//");
         Subscribe(1, "s", TopicType.String);
         Subscribe(2, "i", TopicType.Int64);
-        Value(1, 1, "text");
-        Value(2, 1, Encode(42));
+        _table.DeliverText(1, 1, "text");
+        _table.Deliver(2, 1, Encode(42));
         Assert.Equal(["subscribed s STRING", "value s null -> text"], strings.Events);
         Assert.Equal(["subscribed i INT64", "value i null -> 42"], integers.Events);
         Assert.Equal(["subscribed s STRING", "subscribed i INT64", "value s null -> text", "value i null -> 42"], any.Events);
@@ -65,9 +64,9 @@ public sealed class SubscriptionTableTests
         Subscribe(1, "j", TopicType.Json);
         Subscribe(2, "b", TopicType.Binary);
         Subscribe(3, "d", TopicType.Double);
-        Value(1, 1, """{ "a" : 1.0 }""");
-        Value(2, 1, [0xCA, 0xFE]);
-        Value(3, 1, BitConverter.GetBytes(double.NegativeInfinity));
+        _table.DeliverText(1, 1, """{ "a" : 1.0 }""");
+        _table.Deliver(2, 1, [0xCA, 0xFE]);
+        _table.Deliver(3, 1, BitConverter.GetBytes(double.NegativeInfinity));
         Assert.Equal("""value j  -> { "a" : 1.0 }""", json.Events[1]);
         Assert.Equal("value b null -> CAFE", binary.Events[1]);
         Assert.Equal("value d 0 -> -Infinity", number.Events[1]);
@@ -79,9 +78,9 @@ public sealed class SubscriptionTableTests
         var nullable = Add<long?>("n");
         var plain = Add<long>("n");
         Subscribe(1, "n", TopicType.Int64);
-        Value(1, 1, Encode(5));
-        NoValue(1, 2);
-        Value(1, 3, Encode(6));
+        _table.Deliver(1, 1, Encode(5));
+        _table.DeliverNoValue(1, 2);
+        _table.Deliver(1, 3, Encode(6));
         Assert.Equal(["subscribed n INT64", "value n null -> 5", "value n 5 -> null", "value n null -> 6"], nullable.Events);
         Assert.Equal(["subscribed n INT64", "value n 0 -> 5", "value n 0 -> 6"], plain.Events);
     }
@@ -91,10 +90,10 @@ public sealed class SubscriptionTableTests
     {
         Subscribe(1, "a", TopicType.String);
         Subscribe(2, "b", TopicType.String);
-        Value(1, 1, "cached");
+        _table.DeliverText(1, 1, "cached");
         var stream = Add<string>("?.*");
         Assert.Equal(["subscribed a STRING", "value a null -> cached", "subscribed b STRING"], stream.Events);
-        Value(1, 2, "next");
+        _table.DeliverText(1, 2, "next");
         Assert.Equal("value a cached -> next", stream.Events[^1]);
     }
 
@@ -105,8 +104,8 @@ public sealed class SubscriptionTableTests
         var first = new CallbackStream(() => late ??= Add<string>("a"));
         _table.Add(new ValueStreamRegistration<string>(TopicSelector.Parse("a"), first));
         Subscribe(1, "a", TopicType.String);
-        Value(1, 1, "v1");
-        Value(1, 2, "v2");
+        _table.DeliverText(1, 1, "v1");
+        _table.DeliverText(1, 2, "v2");
         Assert.Equal(["subscribed a STRING", "value a null -> v1", "value a v1 -> v2"], late!.Events);
     }
 
@@ -119,7 +118,7 @@ public sealed class SubscriptionTableTests
         Subscribe(1, "a", TopicType.String);
         registration.Dispose();
         registration.Dispose();
-        Value(1, 1, "after");
+        _table.DeliverText(1, 1, "after");
         Assert.Equal(["subscribed a STRING", "closed"], stream.Events);
     }
 
@@ -141,8 +140,8 @@ public sealed class SubscriptionTableTests
         failing.ThrowOnValue = new InvalidOperationException("application bug");
         var healthy = Add<string>("a");
         Subscribe(1, "a", TopicType.String);
-        Value(1, 1, "x");
-        Value(1, 2, "y");
+        _table.DeliverText(1, 1, "x");
+        _table.DeliverText(1, 2, "y");
         Assert.Equal(2, _errors.Count);
         Assert.Equal("application bug", _errors[0].Message);
         Assert.Equal("value a x -> y", healthy.Events[^1]);
@@ -152,14 +151,14 @@ public sealed class SubscriptionTableTests
     public void A_number_frame_of_the_wrong_size_is_a_protocol_violation()
     {
         Subscribe(1, "n", TopicType.Double);
-        Assert.Throws<ProtocolViolationException>(() => Value(1, 1, [1, 2, 3]));
+        Assert.Throws<ProtocolViolationException>(() => _table.Deliver(1, 1, [1, 2, 3]));
     }
 
     [Fact]
     public void Values_for_unknown_topic_ids_are_dropped()
     {
         var stream = Add<string>("?.*");
-        Value(9, 1, "stray");
+        _table.DeliverText(9, 1, "stray");
         _table.OnUnsubscribed(9, UnsubscribeReason.Requested);
         Assert.Empty(stream.Events);
     }
@@ -171,7 +170,7 @@ public sealed class SubscriptionTableTests
         Subscribe(1, "a", TopicType.String);
         _table.OnUnsubscribed(1, UnsubscribeReason.Requested);
         Subscribe(1, "b", TopicType.Int64);
-        Value(1, 1, Encode(3));
+        _table.Deliver(1, 1, Encode(3));
         Assert.Equal(["subscribed a STRING", "unsubscribed a Requested", "subscribed b INT64", "value b null -> 3"], stream.Events);
     }
 
@@ -182,7 +181,7 @@ public sealed class SubscriptionTableTests
         _table.Add(new ValueStreamRegistration<long?>(TopicSelector.Parse("n"), stream));
         Subscribe(1, "n", TopicType.Int64);
         var frame = ServerConnection.ValueFrame(1, 1, Encode(3));
-        Deliver(frame);
+        _table.DeliverFrame(frame);
         const int Messages = 10_000;
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < Messages; i++)
@@ -206,17 +205,6 @@ public sealed class SubscriptionTableTests
     private void Subscribe(uint id, string path, TopicType type) =>
         _table.OnSubscribed(id, path, TopicSpecification.Create(type), epoch: 1, sequence: 0);
 
-    private void Value(uint id, ulong sequence, string text) => Value(id, sequence, Encoding.UTF8.GetBytes(text));
-
-    private void Value(uint id, ulong sequence, byte[] payload) => Deliver(ServerConnection.ValueFrame(id, sequence, payload));
-
-    private void NoValue(uint id, ulong sequence) => Deliver(ServerConnection.ValueFrame(id, sequence, [], flags: 1));
-
-    private void Deliver(byte[] frame)
-    {
-        Assert.Equal(FrameStatus.Value, ValueFrameDecoder.TryDecode(frame, out var value));
-        _table.OnValue(value);
-    }
 
     private static byte[] Encode(long value) => TopicValues.Encode(value).Span.ToArray();
 

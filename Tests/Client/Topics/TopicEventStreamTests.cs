@@ -1,5 +1,3 @@
-using System.Text;
-using Topiary.Client.Protocol;
 using Topiary.Client.Topics;
 using Topiary.Errors;
 using Topiary.Topics;
@@ -20,8 +18,8 @@ public sealed class TopicEventStreamTests
     {
         var events = _topics.Stream<string>("?a//");
         _table.OnSubscribed(1, "a/b", TopicSpecification.Create(TopicType.String), epoch: 1, sequence: 4);
-        Value(1, 5, "five");
-        NoValue(1, 6);
+        _table.DeliverText(1, 5, "five");
+        _table.DeliverNoValue(1, 6);
         _table.OnUnsubscribed(1, UnsubscribeReason.Removed);
         _table.Close();
         var received = new List<TopicEvent<string>>();
@@ -42,7 +40,7 @@ public sealed class TopicEventStreamTests
     {
         var events = _topics.Stream<long?>("n");
         _table.OnSubscribed(1, "n", TopicSpecification.Create(TopicType.Int64), epoch: 1, sequence: 0);
-        Value(1, 1, TopicValues.Encode(7L).Span.ToArray());
+        _table.Deliver(1, 1, TopicValues.Encode(7L).Span.ToArray());
         await using var enumerator = events.GetAsyncEnumerator();
         Assert.True(await enumerator.MoveNextAsync());
         Assert.True(await enumerator.MoveNextAsync());
@@ -54,8 +52,8 @@ public sealed class TopicEventStreamTests
     {
         var events = _topics.Stream<string>("a", capacity: 2);
         _table.OnSubscribed(1, "a", TopicSpecification.Create(TopicType.String), epoch: 1, sequence: 0);
-        Value(1, 1, "one");
-        Value(1, 2, "two");
+        _table.DeliverText(1, 1, "one");
+        _table.DeliverText(1, 2, "two");
         var received = 0;
         var exception = await Assert.ThrowsAsync<TopiaryCapacityException>(async () =>
         {
@@ -89,7 +87,7 @@ public sealed class TopicEventStreamTests
         var events = _topics.Stream<string>("a", capacity: 1, cancellation.Token);
         await cancellation.CancelAsync();
         _table.OnSubscribed(1, "a", TopicSpecification.Create(TopicType.String), epoch: 1, sequence: 0);
-        Value(1, 1, "not buffered");
+        _table.DeliverText(1, 1, "not buffered");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var item in events)
@@ -109,15 +107,4 @@ public sealed class TopicEventStreamTests
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await second.MoveNextAsync());
     }
 
-    private void Value(uint id, ulong sequence, string text) => Value(id, sequence, Encoding.UTF8.GetBytes(text));
-
-    private void Value(uint id, ulong sequence, byte[] payload) => Deliver(ServerConnection.ValueFrame(id, sequence, payload));
-
-    private void NoValue(uint id, ulong sequence) => Deliver(ServerConnection.ValueFrame(id, sequence, [], flags: 1));
-
-    private void Deliver(byte[] frame)
-    {
-        Assert.Equal(FrameStatus.Value, ValueFrameDecoder.TryDecode(frame, out var value));
-        _table.OnValue(value);
-    }
 }
