@@ -43,7 +43,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
         _requests = new RequestTable(options.TimeProvider, options.RequestTimeout);
         _subscriptions = new SubscriptionTable(RaiseError);
         _dispatcher = new MessageDispatcher(_requests, _subscriptions, this);
-        Topics = new TopicsClient(this, _subscriptions);
+        Topics = new TopicsClient(this, _subscriptions, options.TimeProvider);
     }
 
     /// <inheritdoc/>

@@ -44,7 +44,10 @@ public interface ITopics
     /// <summary>Removes the topics <paramref name="selector"/> selects and returns how many were removed.</summary>
     Task<int> RemoveAsync(string selector, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the topics <paramref name="selector"/> selects, in path order, without subscribing.</summary>
+    /// <summary>
+    /// Reads the topics <paramref name="selector"/> selects, in path order, without subscribing.
+    /// Being read-only, it is retried on transient errors that were not applied, up to 3 attempts (ERR-21).
+    /// </summary>
     Task<FetchResult> FetchAsync(string selector, FetchOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Topiary.Client.Protocol;
 using Topiary.Client.Requests;
+using Topiary.Errors;
 using Topiary.Selectors;
 using Topiary.Topics;
 
@@ -10,8 +12,14 @@ namespace Topiary.Client.Topics;
 /// <see cref="SubscriptionTable"/>. Paths, selectors and values are checked here, before a
 /// request exists (ERR-34), with the parsers the server uses.
 /// </summary>
-internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subscriptions) : ITopics
+internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subscriptions, TimeProvider time) : ITopics
 {
+    /// <summary>ERR-21: read-only requests are tried at most this often on a transient (class 2) error.</summary>
+    public const int MaxReadAttempts = 3;
+
+    // ERR-20 backoff: 100 ms, doubling, with jitter.
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Buffer of <see cref="Stream{T}(string, CancellationToken)"/>.</summary>
     public const int DefaultStreamCapacity = 1024;
 
@@ -64,7 +72,11 @@ internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subs
         {
             ValidatePath(after);
         }
-        return sender.SendAsync(WireNames.TopicsFetch, new FetchArgs(selector, options), TopicRequests.ReadFetch, cancellationToken);
+        var args = new FetchArgs(selector, options);
+        // The first attempt is sent here, so what fails before sending is still thrown by the call.
+        return RetryTransientAsync(
+            sender.SendAsync(WireNames.TopicsFetch, args, TopicRequests.ReadFetch, cancellationToken),
+            WireNames.TopicsFetch, args, TopicRequests.ReadFetch, cancellationToken);
     }
 
     public Task SubscribeAsync(string selector, CancellationToken cancellationToken = default)
@@ -100,6 +112,38 @@ internal sealed class TopicsClient(IRequestSender sender, SubscriptionTable subs
         subscriptions.Add(stream);
         stream.RemoveOnCancellation();
         return stream;
+    }
+
+    /// <summary>
+    /// ERR-21: a read-only request that fails with a class-2 error of ERR-20 (retryable and not
+    /// applied: RETRYABLE, CLUSTER_UNAVAILABLE, SERVER_INITIALISING, RATE_LIMITED) is sent again,
+    /// up to <see cref="MaxReadAttempts"/> attempts in all, after 100 ms then 200 ms (±20 %), or
+    /// after the server's <c>retryAfterMs</c> when that is longer.
+    /// </summary>
+    private async Task<TResult> RetryTransientAsync<TArgs, TResult>(
+        Task<TResult> first, JsonEncodedText op, TArgs args, ResultParser<TResult> parser, CancellationToken cancellationToken)
+        where TArgs : struct, IRequestArgs
+    {
+        var attempt = first;
+        var delay = FirstRetryDelay;
+        for (var attempts = 1; ; attempts++)
+        {
+            try
+            {
+                return await attempt;
+            }
+            catch (TopiaryException e) when (e.Error.Retryable && e.Error.Outcome == ErrorEnvelope.NotApplied && attempts < MaxReadAttempts)
+            {
+                var wait = delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
+                if (e.Error.Details?["retryAfterMs"] is { } retryAfter && retryAfter.GetValueKind() == JsonValueKind.Number)
+                {
+                    wait = TimeSpan.FromMilliseconds(Math.Max(wait.TotalMilliseconds, retryAfter.GetValue<double>()));
+                }
+                await Task.Delay(wait, time, cancellationToken);
+                delay *= 2;
+                attempt = sender.SendAsync(op, args, parser, cancellationToken);
+            }
+        }
     }
 
     private Task<AddAndSetResult> AddAndSet<T>(

@@ -13,6 +13,9 @@ internal sealed class RecordingSender : IRequestSender
     /// <summary>The <c>result</c> the next requests are answered with.</summary>
     public string Result { get; set; } = "{}";
 
+    /// <summary>Errors the next requests fail with, one per request, before <see cref="Result"/> is used.</summary>
+    public Queue<Exception> Failures { get; } = new();
+
     public Task<TResult> SendAsync<TArgs, TResult>(JsonEncodedText op, TArgs args, ResultParser<TResult> parser, CancellationToken cancellationToken)
         where TArgs : struct, IRequestArgs
     {
@@ -27,6 +30,10 @@ internal sealed class RecordingSender : IRequestSender
         using (var document = JsonDocument.Parse(buffer.WrittenMemory))
         {
             Sent.Add((op.Value, document.RootElement.Clone()));
+        }
+        if (Failures.TryDequeue(out var failure))
+        {
+            return Task.FromException<TResult>(failure);
         }
         using var result = JsonDocument.Parse(Result);
         return Task.FromResult(parser(result.RootElement));

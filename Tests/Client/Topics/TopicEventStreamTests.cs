@@ -11,7 +11,7 @@ public sealed class TopicEventStreamTests
     private readonly SubscriptionTable _table = new(_ => { });
     private readonly TopicsClient _topics;
 
-    public TopicEventStreamTests() => _topics = new TopicsClient(new RecordingSender(), _table);
+    public TopicEventStreamTests() => _topics = new TopicsClient(new RecordingSender(), _table, TimeProvider.System);
 
     [Fact]
     public async Task Events_arrive_in_order_with_kind_value_sequence_and_reason()

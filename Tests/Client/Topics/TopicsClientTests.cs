@@ -12,7 +12,7 @@ public sealed class TopicsClientTests
     private readonly RecordingSender _sender = new();
     private readonly TopicsClient _topics;
 
-    public TopicsClientTests() => _topics = new TopicsClient(_sender, new SubscriptionTable(_ => { }));
+    public TopicsClientTests() => _topics = new TopicsClient(_sender, new SubscriptionTable(_ => { }), TimeProvider.System);
 
     [Fact]
     public async Task Add_sends_path_type_and_canonical_properties()
@@ -81,6 +81,36 @@ public sealed class TopicsClientTests
 
         await _topics.FetchAsync("?a//");
         Assert.Equal("""{"selector":"?a//"}""", Args(1));
+    }
+
+    [Fact]
+    public async Task ERR_21_fetch_is_retried_on_transient_errors_up_to_3_attempts()
+    {
+        _sender.Result = """{"results":[],"hasMore":false}""";
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.Retryable, "owner moving"));
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.ClusterUnavailable, "no quorum"));
+        var result = await _topics.FetchAsync("?a//");
+        Assert.False(result.HasMore);
+        Assert.Equal(3, _sender.Sent.Count);
+
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.ServerInitialising, "starting"));
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.Retryable, "owner moving"));
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.Retryable, "still moving"));
+        var exception = await Assert.ThrowsAsync<TopiaryTransientException>(() => _topics.FetchAsync("?a//"));
+        Assert.Equal("RETRYABLE: still moving", exception.Message);
+        Assert.Equal(6, _sender.Sent.Count);
+    }
+
+    [Fact]
+    public async Task ERR_21_other_errors_and_other_operations_are_not_retried()
+    {
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.PermissionDenied, "no READ_TOPIC"));
+        await Assert.ThrowsAsync<TopiarySecurityException>(() => _topics.FetchAsync("?a//"));
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.Timeout, "slow"));
+        await Assert.ThrowsAsync<TopiaryOutcomeUnknownException>(() => _topics.FetchAsync("?a//"));
+        _sender.Failures.Enqueue(TopiaryException.Create(ErrorCode.Retryable, "owner moving"));
+        await Assert.ThrowsAsync<TopiaryTransientException>(() => _topics.SetAsync("a", "x"));
+        Assert.Equal(3, _sender.Sent.Count);
     }
 
     [Fact]
