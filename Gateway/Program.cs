@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+using Topiary.Gateway.Hosting;
+
+// Standalone Topiary: gateway + in-process silo, state in SQLite under ./data (docs/getting-started.md).
+var app = TopiaryGateway.Build(args);
+await app.RunAsync();

@@ -1,0 +1,49 @@
+namespace Topiary.Gateway.Hosting;
+
+/// <summary>
+/// Settings under the <c>Topiary</c> configuration section (appsettings.json or environment
+/// variables such as <c>Topiary__Limits__MaxValueBytes</c>). <see cref="GatewayOptionsValidator"/>
+/// checks them at start; a wrong value stops the process with one clear line per setting.
+/// </summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Topiary";
+
+    public GatewaySection Gateway { get; set; } = new();
+
+    public LimitsSection Limits { get; set; } = new();
+
+    public SecuritySection Security { get; set; } = new();
+
+    public StorageSection Storage { get; set; } = new();
+
+    public sealed class GatewaySection
+    {
+        /// <summary>This gateway's name (<c>$ServerName</c>), reported in the handshake.</summary>
+        public string Name { get; set; } = "gateway-1";
+    }
+
+    public sealed class LimitsSection
+    {
+        /// <summary>Largest encoded topic value (TOP-14): 1 KiB – 64 MiB, default 1 MiB.</summary>
+        public int MaxValueBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Largest client message (SES-13): 64 KiB – 64 MiB, default 4 MiB.</summary>
+        public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+        /// <summary>Bytes queued for one client before it is closed as too slow: 64 KiB – 1 GiB, default 16 MiB.</summary>
+        public int MaxOutboundBytes { get; set; } = 16 * 1024 * 1024;
+    }
+
+    public sealed class SecuritySection
+    {
+        /// <summary>The <c>admin</c> password; when unset one is generated at first start and logged once.</summary>
+        public string? AdminPassword { get; set; }
+    }
+
+    public sealed class StorageSection
+    {
+        /// <summary>Where standalone mode keeps its SQLite database; default <c>data</c> under the working directory.</summary>
+        public string DataDirectory { get; set; } = "data";
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using Topiary.Gateway.Security;
+using Topiary.Gateway.Sessions;
+using Topiary.Gateway.Topics;
+using Topiary.Runtime.Hosting;
+using Topiary.Serialization;
+using Topiary.Topics;
+
+namespace Topiary.Gateway.Hosting;
+
+/// <summary>Registers a standalone gateway: the grain runtime on SQLite in-process, and the gateway services.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddTopiaryStandalone(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+
+        var storage = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.Storage ?? new GatewayOptions.StorageSection();
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        services.AddGrainRuntime(runtime =>
+        {
+            runtime.GrainAssemblies.Add(typeof(TopicGrain).Assembly);
+            runtime.SerializerResolvers.Add(GrainsJsonContext.Default);
+        });
+        services.AddSqliteGrainStorage(Path.Combine(dataDirectory, "topiary.db"));
+
+        services.AddSingleton<GatewayReadiness>();
+        services.AddSingleton<GatewayAuthorizer>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<SelectionIndex>();
+        services.AddSingleton<TopicReplica>();
+        services.AddSingleton<TopicOperations>();
+        services.AddSingleton<RequestDispatcher>();
+        services.AddSingleton<SessionConnection>();
+        services.AddHostedService<GatewayStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Topiary.Gateway.Topics;
+using Topiary.Runtime;
+using Topiary.Security;
+using Topiary.Topics;
+
+namespace Topiary.Gateway.Hosting;
+
+/// <summary>
+/// Start-up of a standalone gateway, before it accepts connections: a cold start of the
+/// topic tree (non-persistent topics do not survive a restart, TOP-22), the <c>admin</c>
+/// principal, and the catalog replica. Registered after the grain runtime, so it runs once
+/// the silo is started, and before the server listens.
+/// </summary>
+internal sealed partial class GatewayStartup(
+    IGrainFactory grains,
+    TopicReplica replica,
+    GatewayReadiness readiness,
+    IOptions<GatewayOptions> options,
+    ILogger<GatewayStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await grains.GetGrain<ITopicCatalogGrain>(TopicCatalogGrain.Key).ColdStartAsync();
+        var generated = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
+            .EnsureAdministratorAsync(options.Value.Security.AdminPassword);
+        if (generated is not null)
+        {
+            // Shown once, at the first start; only its hash is stored.
+            LogGeneratedPassword(logger, generated);
+        }
+        await replica.InitializeAsync();
+        readiness.MarkReady();
+        LogStarted(logger, options.Value.Gateway.Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated password for principal 'admin': {Password} — it is shown only this once; set Topiary:Security:AdminPassword to choose one")]
+    private static partial void LogGeneratedPassword(ILogger logger, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topiary gateway {Name} is ready")]
+    private static partial void LogStarted(ILogger logger, string name);
+}

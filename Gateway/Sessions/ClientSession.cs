@@ -1,0 +1,110 @@
+using Topiary.Gateway.Topics;
+using Topiary.Gateway.Transport;
+using Topiary.Security;
+using Topiary.Selectors;
+
+namespace Topiary.Gateway.Sessions;
+
+/// <summary>
+/// A session attached to this gateway: identity, selections, the topics it is subscribed to,
+/// and its outbound queue. Messages for the client go through <see cref="SendText"/> and
+/// <see cref="SendFrame"/>, which never block; when the queue overflows, the session's owner
+/// is told once (it closes the connection with a reason) and further sends are dropped.
+/// Thread-safe.
+/// </summary>
+internal sealed class ClientSession
+{
+    private readonly Lock _gate = new();
+    private readonly SelectionList _selections = new();
+    private readonly HashSet<GatewayTopic> _topics = [];
+    private readonly Action _onOverflow;
+    private int _overflowReported;
+
+    public ClientSession(string principal, IReadOnlyList<string> roles, OutboundQueue outbound, Action onOverflow)
+    {
+        Id = SessionIdentity.NewSessionId();
+        Token = SessionIdentity.NewToken();
+        Principal = principal;
+        Roles = roles;
+        IsAdministrator = roles.Contains(BuiltInRoles.Administrator);
+        Outbound = outbound;
+        _onOverflow = onOverflow;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Secret for resuming the session; never logged.</summary>
+    public string Token { get; }
+
+    public string Principal { get; }
+
+    public IReadOnlyList<string> Roles { get; }
+
+    public bool IsAdministrator { get; }
+
+    public OutboundQueue Outbound { get; }
+
+    /// <summary>Queues a JSON control message.</summary>
+    public bool SendText(ReadOnlySpan<byte> json) => Outbound.TryEnqueue(WebSocketOpcode.Text, json) || ReportOverflow();
+
+    /// <summary>Queues a prebuilt frame (header included).</summary>
+    public bool SendFrame(ReadOnlySpan<byte> frame) => Outbound.TryEnqueue(frame) || ReportOverflow();
+
+    /// <summary>Records a select or deselect operation (TOP-51); false when the session holds too many.</summary>
+    public bool Record(TopicSelector selector, bool select)
+    {
+        lock (_gate)
+        {
+            return _selections.Add(selector, select);
+        }
+    }
+
+    public bool IsSelected(string path)
+    {
+        lock (_gate)
+        {
+            return _selections.IsSelected(path);
+        }
+    }
+
+    public TopicSelector[] SelectedSelectors()
+    {
+        lock (_gate)
+        {
+            return [.. _selections.SelectedSelectors()];
+        }
+    }
+
+    /// <summary>Called by a topic (under its lock) when it subscribes or unsubscribes this session.</summary>
+    public void Track(GatewayTopic topic, bool subscribed)
+    {
+        lock (_gate)
+        {
+            if (subscribed)
+            {
+                _topics.Add(topic);
+            }
+            else
+            {
+                _topics.Remove(topic);
+            }
+        }
+    }
+
+    public GatewayTopic[] SubscribedTopics()
+    {
+        lock (_gate)
+        {
+            return [.. _topics];
+        }
+    }
+
+    private bool ReportOverflow()
+    {
+        if (Outbound.Overflowed && Interlocked.Exchange(ref _overflowReported, 1) == 0)
+        {
+            _onOverflow();
+        }
+        return false;
+    }
+}

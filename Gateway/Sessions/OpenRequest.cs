@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Topiary.Errors;
+using Topiary.Gateway.Protocol;
+
+namespace Topiary.Gateway.Sessions;
+
+/// <summary>The client's first message (docs/protocol.md §2).</summary>
+internal sealed record OpenRequest(string Principal, string? Password, string ClientType)
+{
+    /// <summary>The protocol versions this gateway speaks.</summary>
+    public const int ProtocolVersion = 1;
+
+    public static OpenRequest Parse(ReadOnlyMemory<byte> message)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            throw ProtocolErrors.InvalidArgument("message", "MALFORMED_JSON", "the first message must be the JSON 'open' message of docs/protocol.md §2");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueEquals("open") is false)
+            {
+                throw ProtocolErrors.InvalidArgument("type", "EXPECTED_OPEN", "the first message must have \"type\": \"open\"");
+            }
+            if (!root.TryGetProperty("protocol", out var protocol) || !protocol.TryGetInt32(out var version) || version != ProtocolVersion)
+            {
+                throw TopiaryException.Create(ErrorCode.ProtocolVersionMismatch,
+                    $"this gateway speaks protocol version {ProtocolVersion}; send \"protocol\": {ProtocolVersion}",
+                    new JsonObject { ["supported"] = new JsonArray(ProtocolVersion) });
+            }
+            var principal = root.OptionalString("principal") ?? "";
+            var password = root.OptionalString("password");
+            var clientType = root.OptionalString("clientType") ?? "OTHER";
+            if (principal.Length > 256)
+            {
+                throw ProtocolErrors.InvalidArgument("principal", "TOO_LONG", "the principal name may have at most 256 characters");
+            }
+            return new OpenRequest(principal, password, clientType);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Topiary.Errors;
+using Topiary.Gateway.Hosting;
+using Topiary.Gateway.Protocol;
+using Topiary.Gateway.Topics;
+using Topiary.Gateway.Transport;
+using Topiary.Runtime;
+using Topiary.Security;
+
+namespace Topiary.Gateway.Sessions;
+
+/// <summary>
+/// Serves one native-protocol connection at <c>/topiary</c>: the upgrade, the handshake,
+/// then requests in the order they arrive (one at a time, so one session's updates reach
+/// their topics in the order it sent them, UPD-4), while a separate writer loop drains the
+/// session's outbound queue. Whatever ends the connection, the session's subscriptions and
+/// selections are released.
+/// </summary>
+internal sealed partial class SessionConnection(
+    IGrainFactory grains,
+    RequestDispatcher dispatcher,
+    SessionRegistry registry,
+    SelectionIndex selections,
+    IOptions<GatewayOptions> options,
+    ILogger<SessionConnection> logger)
+{
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task RunAsync(HttpContext context)
+    {
+        if (WebSocketUpgrade.Validate(context) is { } problem)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync($"Topiary native protocol endpoint: {problem} (docs/protocol.md §1)");
+            return;
+        }
+        var limits = options.Value.Limits;
+        await using var stream = await WebSocketUpgrade.AcceptAsync(context);
+        using var outbound = new OutboundQueue(limits.MaxOutboundBytes);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var writer = RunWriterAsync(outbound, stream, stop);
+        using var reader = new WebSocketReader(stream, limits.MaxMessageBytes,
+            ping => outbound.TryEnqueue(WebSocketOpcode.Pong, ping.Span));
+        ClientSession? session = null;
+        try
+        {
+            session = await OpenAsync(reader, outbound, stop);
+            if (session is not null)
+            {
+                await ServeAsync(session, reader, outbound, stop.Token);
+            }
+        }
+        catch (WebSocketProtocolException exception)
+        {
+            outbound.Complete(Concat(
+                Frame(Messages.ErrorNotification("error", ErrorEnvelope.For(ErrorCode.InvalidArgument, exception.Message))),
+                CloseFrame.Build(exception.CloseStatus, "protocol error")), discardPending: false);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            // The peer went away or the session was stopped: nothing to tell anyone.
+            outbound.Complete([], discardPending: true);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                Release(session);
+            }
+            outbound.Complete(CloseFrame.Build(CloseFrame.NormalClosure, ""), discardPending: false);
+            if (await Task.WhenAny(writer, Task.Delay(DrainTimeout)) != writer)
+            {
+                context.Abort();
+            }
+            await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        timeout.CancelAfter(HandshakeTimeout);
+        var message = await reader.ReadMessageAsync(timeout.Token);
+        if (message.IsClose)
+        {
+            return null;
+        }
+        try
+        {
+            if (message.Opcode != WebSocketOpcode.Text)
+            {
+                throw ProtocolErrors.InvalidArgument("message", "EXPECTED_OPEN", "the first message must be the JSON 'open' message, in a text frame");
+            }
+            var open = OpenRequest.Parse(message.Payload);
+            var roles = await AuthenticateAsync(open);
+            var session = new ClientSession(open.Principal, roles, outbound, () => CloseOverflowed(outbound, stop));
+            registry.Add(session);
+            outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
+            LogOpened(logger, session.Id, session.Principal == "" ? "(anonymous)" : session.Principal);
+            return session;
+        }
+        catch (TopiaryException exception)
+        {
+            LogRejected(logger, exception.Error.Name);
+            outbound.Complete(Concat(
+                Frame(Messages.ErrorNotification("rejected", exception.Error)),
+                CloseFrame.Build(CloseFrame.PolicyViolation, exception.Error.Name)), discardPending: false);
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> AuthenticateAsync(OpenRequest open)
+    {
+        if (open.Principal.Length == 0)
+        {
+            return [];
+        }
+        var result = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
+            .AuthenticateAsync(open.Principal, open.Password ?? "");
+        if (!result.Authenticated)
+        {
+            throw TopiaryException.Create(ErrorCode.AuthenticationFailed, "the principal or the password is not valid");
+        }
+        return result.Roles;
+    }
+
+    private async Task ServeAsync(ClientSession session, WebSocketReader reader, OutboundQueue outbound, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var message = await reader.ReadMessageAsync(cancellationToken);
+            if (message.IsClose)
+            {
+                outbound.Complete(CloseFrame.Build(CloseFrame.NormalClosure, ""), discardPending: false);
+                return;
+            }
+            if (message.Opcode == WebSocketOpcode.Binary)
+            {
+                outbound.Complete(Concat(
+                    Frame(Messages.ErrorNotification("error", ErrorEnvelope.For(ErrorCode.InvalidArgument,
+                        "binary frames from clients are not part of protocol 1; send requests as JSON text frames"))),
+                    CloseFrame.Build(CloseFrame.UnsupportedData, "binary frames are not accepted")), discardPending: false);
+                return;
+            }
+            if (!await dispatcher.HandleAsync(session, message.Payload))
+            {
+                outbound.Complete(Concat(Frame(Messages.Closing("CLIENT_REQUESTED", "the session was closed at the client's request")),
+                    CloseFrame.Build(CloseFrame.NormalClosure, "closed")), discardPending: false);
+                return;
+            }
+        }
+    }
+
+    private void Release(ClientSession session)
+    {
+        registry.Remove(session);
+        foreach (var selector in session.SelectedSelectors())
+        {
+            selections.Remove(selector, session);
+        }
+        foreach (var topic in session.SubscribedTopics())
+        {
+            topic.Unsubscribe(session, reason: null);
+        }
+        LogClosed(logger, session.Id);
+    }
+
+    private static async Task RunWriterAsync(OutboundQueue outbound, Stream stream, CancellationTokenSource stop)
+    {
+        try
+        {
+            await Task.Yield();
+            await outbound.RunWriterAsync(stream, stop.Token);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client is gone: stop reading too.
+            await stop.CancelAsync();
+        }
+    }
+
+    private static void CloseOverflowed(OutboundQueue outbound, CancellationTokenSource stop)
+    {
+        outbound.Complete(Concat(
+            Frame(Messages.Closing("OUTBOUND_BUFFER_OVERFLOW",
+                "the client did not read fast enough and its outbound buffer (Topiary:Limits:MaxOutboundBytes) overflowed")),
+            CloseFrame.Build(CloseFrame.PolicyViolation, "outbound buffer overflow")), discardPending: true);
+        // Called from a publisher's fan-out: cancel the read loop elsewhere, never inline.
+        ThreadPool.UnsafeQueueUserWorkItem(static source => source.Cancel(), stop, preferLocal: false);
+    }
+
+    private static byte[] Frame(ReadOnlySpan<byte> json)
+    {
+        var frame = new byte[WebSocketFraming.HeaderLength(json.Length) + json.Length];
+        var header = WebSocketFraming.WriteHeader(frame, WebSocketOpcode.Text, json.Length);
+        json.CopyTo(frame.AsSpan(header));
+        return frame;
+    }
+
+    private static byte[] Concat(byte[] first, byte[] second) => [.. first, .. second];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} opened for {Principal}")]
+    private static partial void LogOpened(ILogger logger, string sessionId, string principal);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handshake rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} closed")]
+    private static partial void LogClosed(ILogger logger, string sessionId);
+}

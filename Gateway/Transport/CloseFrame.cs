@@ -1,0 +1,29 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Topiary.Gateway.Transport;
+
+/// <summary>Builds a server close frame (RFC 6455 §5.5.1): status code and a short UTF-8 reason.</summary>
+internal static class CloseFrame
+{
+    public const int NormalClosure = 1000;
+    public const int ProtocolError = 1002;
+    public const int UnsupportedData = 1003;
+    public const int PolicyViolation = 1008;
+    public const int MessageTooBig = 1009;
+    public const int InternalError = 1011;
+
+    public static byte[] Build(int status, string reason)
+    {
+        Span<byte> payload = stackalloc byte[125];
+        BinaryPrimitives.WriteUInt16BigEndian(payload, (ushort)status);
+        var reasonBytes = Encoding.UTF8.GetBytes(reason);
+        var reasonLength = Math.Min(reasonBytes.Length, 123);
+        reasonBytes.AsSpan(0, reasonLength).CopyTo(payload[2..]);
+        var length = 2 + reasonLength;
+        var frame = new byte[WebSocketFraming.HeaderLength(length) + length];
+        var header = WebSocketFraming.WriteHeader(frame, WebSocketOpcode.Close, length);
+        payload[..length].CopyTo(frame.AsSpan(header));
+        return frame;
+    }
+}

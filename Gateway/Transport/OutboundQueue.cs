@@ -1,0 +1,177 @@
+using System.Buffers;
+
+namespace Topiary.Gateway.Transport;
+
+/// <summary>
+/// The bytes waiting to be written to one connection. Producers copy whole frames in under a
+/// short lock; one writer loop swaps the pending buffer with a spare and writes everything
+/// queued since the last write in a single call, so a burst of updates costs one send. Two
+/// pooled buffers are reused: no allocation per frame on the steady path. Past
+/// <c>limit</c> bytes the queue stops accepting and reports overflow: memory never grows
+/// without bound because a client reads slowly.
+/// </summary>
+internal sealed class OutboundQueue(int limit) : IDisposable
+{
+    private const int InitialBytes = 4 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly AsyncSignal _signal = new();
+    private byte[] _pending = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    private byte[] _spare = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    private int _length;
+    private bool _writerWaiting;
+    private bool _completed;
+
+    /// <summary>True once the queue overflowed; nothing is accepted afterwards.</summary>
+    public bool Overflowed { get; private set; }
+
+    /// <summary>Queues a prebuilt frame (header included). False when the queue is completed or overflowed.</summary>
+    public bool TryEnqueue(ReadOnlySpan<byte> frame)
+    {
+        lock (_gate)
+        {
+            if (!Reserve(frame.Length))
+            {
+                return false;
+            }
+            frame.CopyTo(_pending.AsSpan(_length));
+            _length += frame.Length;
+            WakeWriter();
+            return true;
+        }
+    }
+
+    /// <summary>Queues one message, writing its frame header in front of <paramref name="payload"/>.</summary>
+    public bool TryEnqueue(WebSocketOpcode opcode, ReadOnlySpan<byte> payload)
+    {
+        lock (_gate)
+        {
+            var header = WebSocketFraming.HeaderLength(payload.Length);
+            if (!Reserve(header + payload.Length))
+            {
+                return false;
+            }
+            WebSocketFraming.WriteHeader(_pending.AsSpan(_length), opcode, payload.Length);
+            payload.CopyTo(_pending.AsSpan(_length + header));
+            _length += header + payload.Length;
+            WakeWriter();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Stops accepting. <paramref name="finalFrames"/> (a notice and a close frame, say) are
+    /// queued last, past the limit if need be; the writer loop ends once they are written.
+    /// With <paramref name="discardPending"/> what was queued before is dropped first (the
+    /// client overflowed its queue, or is gone).
+    /// </summary>
+    public void Complete(ReadOnlySpan<byte> finalFrames, bool discardPending)
+    {
+        lock (_gate)
+        {
+            if (discardPending)
+            {
+                _length = 0;
+            }
+            if (!_completed || discardPending)
+            {
+                if (_length + finalFrames.Length > _pending.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(_length + finalFrames.Length);
+                    _pending.AsSpan(0, _length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_pending);
+                    _pending = larger;
+                }
+                finalFrames.CopyTo(_pending.AsSpan(_length));
+                _length += finalFrames.Length;
+            }
+            _completed = true;
+            WakeWriter();
+        }
+    }
+
+    /// <summary>Writes queued bytes to <paramref name="stream"/> until <see cref="Complete"/> and the queue is drained.</summary>
+    public async Task RunWriterAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            byte[] batch;
+            int length;
+            ValueTask wait = default;
+            var mustWait = false;
+            lock (_gate)
+            {
+                length = _length;
+                if (length == 0)
+                {
+                    if (_completed)
+                    {
+                        return;
+                    }
+                    // Reset the signal while holding the lock, so a producer's Set cannot be lost.
+                    wait = _signal.WaitAsync();
+                    _writerWaiting = true;
+                    mustWait = true;
+                    batch = [];
+                }
+                else
+                {
+                    batch = _pending;
+                    (_pending, _spare) = (_spare, _pending);
+                    _length = 0;
+                }
+            }
+            if (mustWait)
+            {
+                await wait;
+                continue;
+            }
+            await stream.WriteAsync(batch.AsMemory(0, length), cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            ArrayPool<byte>.Shared.Return(_pending);
+            ArrayPool<byte>.Shared.Return(_spare);
+            _pending = [];
+            _spare = [];
+        }
+    }
+
+    private bool Reserve(int bytes)
+    {
+        if (_completed)
+        {
+            return false;
+        }
+        var needed = _length + bytes;
+        if (needed > limit)
+        {
+            Overflowed = true;
+            _completed = true;
+            _length = 0;
+            WakeWriter();
+            return false;
+        }
+        if (needed > _pending.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, Math.Max(needed, _pending.Length * 2)));
+            _pending.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_pending);
+            _pending = larger;
+        }
+        return true;
+    }
+
+    private void WakeWriter()
+    {
+        if (_writerWaiting)
+        {
+            _writerWaiting = false;
+            _signal.Set();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Topiary.Gateway.Transport;
+
+/// <summary>
+/// The server side of the RFC 6455 §4.2 opening handshake on an HTTP/1.1 upgrade. Topiary
+/// frames the connection itself (rather than through System.Net.WebSockets) so that a value
+/// frame, header included, is built once per publish and copied to every subscriber.
+/// </summary>
+internal static class WebSocketUpgrade
+{
+    private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    /// <summary>Why the request is not a valid WebSocket upgrade, or null when it is.</summary>
+    public static string? Validate(HttpContext context)
+    {
+        var request = context.Request;
+        if (context.Features.Get<IHttpUpgradeFeature>() is not { IsUpgradableRequest: true })
+        {
+            return "this endpoint accepts WebSocket upgrades over HTTP/1.1 only";
+        }
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return "a WebSocket upgrade must use GET";
+        }
+        if (!request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase))
+        {
+            return "missing 'Upgrade: websocket'";
+        }
+        if (request.Headers.SecWebSocketVersion.ToString() != "13")
+        {
+            return "unsupported Sec-WebSocket-Version; only 13 is supported";
+        }
+        var key = request.Headers.SecWebSocketKey.ToString();
+        Span<byte> decoded = stackalloc byte[24];
+        if (!Convert.TryFromBase64String(key, decoded, out var length) || length != 16)
+        {
+            return "Sec-WebSocket-Key must be 16 bytes, base64-encoded";
+        }
+        return null;
+    }
+
+    /// <summary>Sends the 101 response and returns the raw duplex stream of the connection.</summary>
+    public static Task<Stream> AcceptAsync(HttpContext context)
+    {
+        var key = context.Request.Headers.SecWebSocketKey.ToString();
+#pragma warning disable CA5350 // RFC 6455 mandates SHA-1 here; it is a handshake checksum, not a security control.
+        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
+#pragma warning restore CA5350
+        context.Response.Headers.Connection = "Upgrade";
+        context.Response.Headers.Upgrade = "websocket";
+        context.Response.Headers.SecWebSocketAccept = accept;
+        return context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+    }
+}
