@@ -37,6 +37,40 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
     public async Task SubscribeAsync(ClientSession session)
     {
         await EnsureLiveAsync();
+        Subscribe(session);
+    }
+
+    /// <summary>
+    /// For a topic that was just added (nothing published yet): follow its channel from
+    /// sequence 0 without asking for a snapshot, subscribe the sessions that already select it,
+    /// so they receive its first value too. Stops following again when none does.
+    /// </summary>
+    public void FollowFromStart(ulong epoch, IEnumerable<ClientSession> sessions)
+    {
+        lock (_gate)
+        {
+            if (_state != GatewayTopicState.Idle)
+            {
+                return;
+            }
+            _epoch = epoch;
+            _sequence = 0;
+            _valueLength = -1;
+            _state = GatewayTopicState.Live;
+            _channel = bus.Subscribe(TopicChannel.ForTopic(Path), OnChannelMessage);
+            foreach (var session in sessions)
+            {
+                Subscribe(session);
+            }
+            if (_subscribers.Length == 0)
+            {
+                StopFollowing(GatewayTopicState.Idle);
+            }
+        }
+    }
+
+    private void Subscribe(ClientSession session)
+    {
         lock (_gate)
         {
             if (_state != GatewayTopicState.Live || Array.IndexOf(_subscribers, session) >= 0)

@@ -94,7 +94,20 @@ internal sealed partial class TopicReplica(
         }
         foreach (var topic in added)
         {
-            _ = SubscribeSelectingSessionsAsync(topic);
+            // Synchronously, inside the add: the topic publishes its first value only after
+            // this returns, so sessions that selected the path beforehand miss nothing.
+            topic.FollowFromStart(treeEvent.Epoch, SessionsReceiving(topic.Path));
+        }
+    }
+
+    private IEnumerable<ClientSession> SessionsReceiving(string path)
+    {
+        foreach (var session in selections.SessionsSelecting(path))
+        {
+            if (session.IsSelected(path) && authorizer.MayReceive(session, path))
+            {
+                yield return session;
+            }
         }
     }
 
@@ -128,29 +141,6 @@ internal sealed partial class TopicReplica(
         return topic;
     }
 
-    private async Task SubscribeSelectingSessionsAsync(GatewayTopic topic)
-    {
-        // Off the bus thread: a tree event is delivered inside the catalog's turn.
-        await Task.Yield();
-        foreach (var session in selections.SessionsSelecting(topic.Path))
-        {
-            if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path))
-            {
-                try
-                {
-                    await topic.SubscribeAsync(session);
-                }
-                catch (Exception exception)
-                {
-                    LogAutoSubscribeFailed(logger, topic.Path, session.Id, exception);
-                }
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Topic replica loaded {Count} topics")]
     private static partial void LogLoaded(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing session {SessionId} to added topic '{Path}' failed")]
-    private static partial void LogAutoSubscribeFailed(ILogger logger, string path, string sessionId, Exception exception);
 }

@@ -9,7 +9,8 @@ namespace Topiary.Serialization;
 /// this assembly. A type missing here fails its grain call with an error naming it, so a
 /// grain author registers each new record once, here.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+// No naming policy: the runtime serialises state with its own options over this resolver, and
+// the catalog reads topic records with this context directly; both must name properties alike.
 [JsonSerializable(typeof(TopicSpecificationData))]
 [JsonSerializable(typeof(TopicValueData))]
 [JsonSerializable(typeof(TopicUpdateResult))]

@@ -10,8 +10,11 @@ namespace Topiary.Topics;
 /// </summary>
 public interface ITopicCatalogGrain : IGrainWithStringKey
 {
-    /// <summary>Records that a topic now exists, and publishes <see cref="TreeEventKind.Added"/>.</summary>
-    Task RecordAddedAsync(string path, TopicSpecificationData specification);
+    /// <summary>
+    /// Records that a topic now exists, and publishes <see cref="TreeEventKind.Added"/>. Called by
+    /// the topic before it publishes its first value.
+    /// </summary>
+    Task RecordAddedAsync(string path, TopicSpecificationData specification, ulong epoch);
 
     /// <summary>Records that a topic no longer exists, and publishes <see cref="TreeEventKind.Removed"/>.</summary>
     Task RecordRemovedAsync(string path);

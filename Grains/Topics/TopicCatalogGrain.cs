@@ -36,17 +36,17 @@ public sealed partial class TopicCatalogGrain(IGrainStateStore store, IMessageBu
         LogRebuilt(logger, _paths.Count);
     }
 
-    public Task RecordAddedAsync(string path, TopicSpecificationData specification)
+    public Task RecordAddedAsync(string path, TopicSpecificationData specification, ulong epoch)
     {
         Put(path, specification);
-        return PublishAsync(new TreeEvent(++_version, TreeEventKind.Added, path, specification)).AsTask();
+        return PublishAsync(new TreeEvent(++_version, TreeEventKind.Added, path, specification, epoch)).AsTask();
     }
 
     public Task RecordRemovedAsync(string path)
     {
         _specifications.Remove(path);
         _paths.Remove(path);
-        return PublishAsync(new TreeEvent(++_version, TreeEventKind.Removed, path, null)).AsTask();
+        return PublishAsync(new TreeEvent(++_version, TreeEventKind.Removed, path, null, 0)).AsTask();
     }
 
     public Task<CatalogSnapshot> GetSnapshotAsync()
@@ -89,7 +89,10 @@ public sealed partial class TopicCatalogGrain(IGrainStateStore store, IMessageBu
         {
             if (!_specifications[path].ToSpecification().Persistent)
             {
-                await store.ClearAsync(TopicGrain.StateName, path, expectedETag: null, CancellationToken.None);
+                if (await store.ReadAsync(TopicGrain.StateName, path, CancellationToken.None) is { } record)
+                {
+                    await store.ClearAsync(TopicGrain.StateName, path, record.ETag, CancellationToken.None);
+                }
                 _specifications.Remove(path);
                 _paths.Remove(path);
                 removed++;

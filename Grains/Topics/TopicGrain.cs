@@ -70,7 +70,7 @@ public sealed partial class TopicGrain(IMessageBus bus, ILogger<TopicGrain> logg
         };
         await WriteStateAsync();
         _specification = requested;
-        await GrainFactory.GetGrain<ITopicCatalogGrain>(TopicCatalogGrain.Key).RecordAddedAsync(_path, State.Specification);
+        await GrainFactory.GetGrain<ITopicCatalogGrain>(TopicCatalogGrain.Key).RecordAddedAsync(_path, State.Specification, State.Epoch);
         if (value is not null)
         {
             await PublishAsync(TopicBusMessageKind.Value, value.Bytes);
