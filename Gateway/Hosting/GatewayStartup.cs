@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Topiary.Gateway.Sessions;
 using Topiary.Gateway.Topics;
 using Topiary.Runtime;
 using Topiary.Security;
@@ -16,11 +17,15 @@ internal sealed partial class GatewayStartup(
     IGrainFactory grains,
     TopicReplica replica,
     GatewayReadiness readiness,
+    SessionRegistry sessions,
+    IHostApplicationLifetime lifetime,
     IOptions<GatewayOptions> options,
     ILogger<GatewayStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // First thing on shutdown, before the server stops: tell every client why it is closed.
+        lifetime.ApplicationStopping.Register(CloseSessions);
         await grains.GetGrain<ITopicCatalogGrain>(TopicCatalogGrain.Key).ColdStartAsync();
         var generated = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
             .EnsureAdministratorAsync(options.Value.Security.AdminPassword);
@@ -35,6 +40,14 @@ internal sealed partial class GatewayStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void CloseSessions()
+    {
+        foreach (var session in sessions.All)
+        {
+            session.Close("SERVER_SHUTDOWN", "the gateway is shutting down; reconnect to another gateway or later");
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generated password for principal 'admin': {Password} — it is shown only this once; set Topiary:Security:AdminPassword to choose one")]
     private static partial void LogGeneratedPassword(ILogger logger, string password);

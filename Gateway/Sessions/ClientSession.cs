@@ -17,10 +17,11 @@ internal sealed class ClientSession
     private readonly Lock _gate = new();
     private readonly SelectionList _selections = new();
     private readonly HashSet<GatewayTopic> _topics = [];
-    private readonly Action _onOverflow;
-    private int _overflowReported;
+    private readonly Action<string, string> _close;
+    private int _closing;
 
-    public ClientSession(string principal, IReadOnlyList<string> roles, OutboundQueue outbound, Action onOverflow)
+    // close: ends the connection after telling the client why (reason, message); called at most once.
+    public ClientSession(string principal, IReadOnlyList<string> roles, OutboundQueue outbound, Action<string, string> close)
     {
         Id = SessionIdentity.NewSessionId();
         Token = SessionIdentity.NewToken();
@@ -28,7 +29,7 @@ internal sealed class ClientSession
         Roles = roles;
         IsAdministrator = roles.Contains(BuiltInRoles.Administrator);
         Outbound = outbound;
-        _onOverflow = onOverflow;
+        _close = close;
     }
 
     public string Id { get; }
@@ -99,11 +100,21 @@ internal sealed class ClientSession
         }
     }
 
+    /// <summary>Closes the session from the server side: a <c>closing</c> notice, then the connection ends. Idempotent.</summary>
+    public void Close(string reason, string message)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            _close(reason, message);
+        }
+    }
+
     private bool ReportOverflow()
     {
-        if (Outbound.Overflowed && Interlocked.Exchange(ref _overflowReported, 1) == 0)
+        if (Outbound.Overflowed)
         {
-            _onOverflow();
+            Close("OUTBOUND_BUFFER_OVERFLOW",
+                "the client did not read fast enough and its outbound buffer (Topiary:Limits:MaxOutboundBytes) overflowed");
         }
         return false;
     }

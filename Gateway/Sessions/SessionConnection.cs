@@ -95,7 +95,7 @@ internal sealed partial class SessionConnection(
             }
             var open = OpenRequest.Parse(message.Payload);
             var roles = await AuthenticateAsync(open);
-            var session = new ClientSession(open.Principal, roles, outbound, () => CloseOverflowed(outbound, stop));
+            var session = new ClientSession(open.Principal, roles, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
             registry.Add(session);
             outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
             LogOpened(logger, session.Id, session.Principal == "" ? "(anonymous)" : session.Principal);
@@ -181,13 +181,13 @@ internal sealed partial class SessionConnection(
         }
     }
 
-    private static void CloseOverflowed(OutboundQueue outbound, CancellationTokenSource stop)
+    private static void CloseFromServer(OutboundQueue outbound, CancellationTokenSource stop, string reason, string message)
     {
+        // An overflowed queue is dropped; otherwise what is queued is still delivered first.
         outbound.Complete(Concat(
-            Frame(Messages.Closing("OUTBOUND_BUFFER_OVERFLOW",
-                "the client did not read fast enough and its outbound buffer (Topiary:Limits:MaxOutboundBytes) overflowed")),
-            CloseFrame.Build(CloseFrame.PolicyViolation, "outbound buffer overflow")), discardPending: true);
-        // Called from a publisher's fan-out: cancel the read loop elsewhere, never inline.
+            Frame(Messages.Closing(reason, message)),
+            CloseFrame.Build(outbound.Overflowed ? CloseFrame.PolicyViolation : CloseFrame.GoingAway, reason)), discardPending: outbound.Overflowed);
+        // May be called from a publisher's fan-out: cancel the read loop elsewhere, never inline.
         ThreadPool.UnsafeQueueUserWorkItem(static source => source.Cancel(), stop, preferLocal: false);
     }
 

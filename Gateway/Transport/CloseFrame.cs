@@ -7,6 +7,7 @@ namespace Topiary.Gateway.Transport;
 internal static class CloseFrame
 {
     public const int NormalClosure = 1000;
+    public const int GoingAway = 1001;
     public const int ProtocolError = 1002;
     public const int UnsupportedData = 1003;
     public const int PolicyViolation = 1008;
