@@ -60,8 +60,9 @@ internal sealed partial class SessionConnection(
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
-            // The peer went away or the session was stopped: nothing to tell anyone.
-            outbound.Complete([], discardPending: true);
+            // The peer went away, or the server closed the session (whose notice is queued and
+            // must still go out): stop reading; the writer drains what is queued.
+            outbound.Complete([], discardPending: false);
         }
         finally
         {

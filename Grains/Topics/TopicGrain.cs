@@ -103,8 +103,9 @@ public sealed partial class TopicGrain(IMessageBus bus, ILogger<TopicGrain> logg
         }
         _writeBehind?.Dispose();
         _writeBehind = null;
-        await ClearStateAsync();
+        // Clearing resets State: take the position first, the removal message carries it.
         var (epoch, sequence) = (State.Epoch, State.Sequence);
+        await ClearStateAsync();
         State = new TopicState();
         _specification = null;
         await PublishAsync(TopicBusMessageKind.Removed, null, epoch, sequence);
