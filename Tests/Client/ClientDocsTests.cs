@@ -9,8 +9,8 @@ public sealed partial class ClientDocsTests
     [Fact]
     public void Every_docs_example_is_compiled()
     {
-        var docs = File.ReadAllText(Path.Combine(Root(), "docs", "client-dotnet.md"));
-        var examples = Lines(File.ReadAllText(Path.Combine(Root(), "Tests", "Client", "ClientDocsExamples.cs")));
+        var docs = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "client-dotnet.md"));
+        var examples = Lines(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "Tests", "Client", "ClientDocsExamples.cs")));
         var blocks = CSharpBlock().Matches(docs).Select(m => Lines(m.Groups[1].Value)).ToList();
 
         Assert.True(blocks.Count >= 10, $"only {blocks.Count} examples found");
@@ -35,16 +35,6 @@ public sealed partial class ClientDocsTests
     // Indentation and blank lines differ between a page and a method body; the code does not.
     private static List<string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Grains.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 
     [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();

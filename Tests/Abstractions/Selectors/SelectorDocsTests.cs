@@ -54,7 +54,7 @@ public sealed class SelectorDocsTests
     [Fact]
     public void Docs_message_example_is_the_real_message()
     {
-        var docs = File.ReadAllText(DocsPath());
+        var docs = File.ReadAllText(RepositoryFiles.PathOf("docs/selectors.md"));
         var e = Assert.ThrowsAny<TopiaryException>(() => TopicSelector.Parse("?alpha/[^/]+"));
 
         Assert.Contains(e.Message, docs, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class SelectorDocsTests
     /// <summary>The body rows of the table after <c>&lt;!-- examples:name --&gt;</c>, cells unquoted.</summary>
     private static List<string[]> Table(string name)
     {
-        var lines = File.ReadAllLines(DocsPath());
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("docs/selectors.md"));
         var start = Array.IndexOf(lines, $"<!-- examples:{name} -->");
         Assert.True(start >= 0, $"no examples:{name} table in docs/selectors.md");
         return lines.Skip(start + 3).TakeWhile(l => l.StartsWith('|')).Select(Cells).ToList();
@@ -95,17 +95,4 @@ public sealed class SelectorDocsTests
 
     private static string Unquote(string cell) =>
         cell == "*(root)*" ? string.Empty : cell.Length >= 2 && cell[0] == '`' && cell[^1] == '`' ? cell[1..^1] : cell;
-
-    private static string DocsPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "docs", "selectors.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("docs/selectors.md not found above " + AppContext.BaseDirectory);
-    }
 }

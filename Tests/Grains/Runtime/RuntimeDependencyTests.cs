@@ -16,7 +16,7 @@ public sealed partial class RuntimeDependencyTests
     [Fact]
     public void Runtime_sources_reference_no_feature_namespace()
     {
-        var root = Path.Combine(RepositoryRoot(), "Grains", "Runtime");
+        var root = Path.Combine(RepositoryFiles.Root, "Grains", "Runtime");
         var violations = new List<string>();
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
@@ -90,18 +90,6 @@ public sealed partial class RuntimeDependencyTests
                 yield return argument;
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Grains.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Grains.sln not found above the test binaries.");
     }
 
     // "Topiary." followed by a dotted name, in usings, qualified names, attributes or strings.
