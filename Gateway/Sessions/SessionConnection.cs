@@ -40,7 +40,9 @@ internal sealed partial class SessionConnection(
         await using var stream = await WebSocketUpgrade.AcceptAsync(context);
         using var outbound = new OutboundQueue(limits.MaxOutboundBytes);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var writer = RunWriterAsync(outbound, stream, stop);
+        // The writer is not stopped with the read loop: after a server-side close it still has
+        // the closing notice to deliver. Only a dead connection (or the drain timeout) stops it.
+        var writer = RunWriterAsync(outbound, stream, stop, context.RequestAborted);
         using var reader = new WebSocketReader(stream, limits.MaxMessageBytes,
             ping => outbound.TryEnqueue(WebSocketOpcode.Pong, ping.Span));
         ClientSession? session = null;
@@ -168,12 +170,12 @@ internal sealed partial class SessionConnection(
         LogClosed(logger, session.Id);
     }
 
-    private static async Task RunWriterAsync(OutboundQueue outbound, Stream stream, CancellationTokenSource stop)
+    private static async Task RunWriterAsync(OutboundQueue outbound, Stream stream, CancellationTokenSource stop, CancellationToken aborted)
     {
         try
         {
             await Task.Yield();
-            await outbound.RunWriterAsync(stream, stop.Token);
+            await outbound.RunWriterAsync(stream, aborted);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
         {
