@@ -28,9 +28,10 @@ internal sealed record OpenRequest(string Principal, string? Password, string Cl
         using (document)
         {
             var root = document.RootElement;
-            // ValueEquals and TryGetInt32 throw on the wrong kind of element: check kinds first.
+            // JsonElement's typed getters throw on the wrong kind of element (and on a string
+            // with an unpaired surrogate escape): check kinds first, decode text guarded.
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)
-                || type.ValueKind != JsonValueKind.String || !type.ValueEquals("open"))
+                || type.ValueKind != JsonValueKind.String || RequestArguments.Text(type, "type") != "open")
             {
                 throw ProtocolErrors.InvalidArgument("type", "EXPECTED_OPEN", "the first message must have \"type\": \"open\"");
             }
