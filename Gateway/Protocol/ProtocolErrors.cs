@@ -14,4 +14,7 @@ internal static class ProtocolErrors
 
     public static TopiaryException WrongType(string argument, string expected) =>
         InvalidArgument(argument, "WRONG_TYPE", $"the argument '{argument}' must be {expected}");
+
+    public static TopiaryException InvalidUnicode(string argument) =>
+        InvalidArgument(argument, "INVALID_UNICODE", $"the argument '{argument}' is not valid Unicode text (invalid UTF-8 or an unpaired surrogate)");
 }

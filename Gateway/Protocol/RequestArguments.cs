@@ -11,7 +11,7 @@ internal static class RequestArguments
         {
             throw ProtocolErrors.Missing(name, expected);
         }
-        return element.ValueKind == JsonValueKind.String ? element.GetString()! : throw ProtocolErrors.WrongType(name, "a string");
+        return element.ValueKind == JsonValueKind.String ? Text(element, name) : throw ProtocolErrors.WrongType(name, "a string");
     }
 
     public static string? OptionalString(this JsonElement args, string name)
@@ -20,7 +20,7 @@ internal static class RequestArguments
         {
             return null;
         }
-        return element.ValueKind == JsonValueKind.String ? element.GetString() : throw ProtocolErrors.WrongType(name, "a string");
+        return element.ValueKind == JsonValueKind.String ? Text(element, name) : throw ProtocolErrors.WrongType(name, "a string");
     }
 
     public static bool OptionalBool(this JsonElement args, string name)
@@ -64,13 +64,43 @@ internal static class RequestArguments
         }
         foreach (var property in element.EnumerateObject())
         {
+            var key = PropertyName(property, name);
             if (property.Value.ValueKind != JsonValueKind.String)
             {
-                throw ProtocolErrors.WrongType($"{name}.{property.Name}", "a string");
+                throw ProtocolErrors.WrongType($"{name}.{key}", "a string");
             }
-            properties[property.Name] = property.Value.GetString()!;
+            properties[key] = Text(property.Value, $"{name}.{key}");
         }
         return properties;
+    }
+
+    /// <summary>
+    /// The text of a string element. The JSON reader accepts invalid UTF-8 and unpaired
+    /// surrogate escapes inside strings and fails only on decoding; that is the client's
+    /// mistake, so it becomes INVALID_ARGUMENT rather than an internal error.
+    /// </summary>
+    public static string Text(JsonElement element, string name)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ProtocolErrors.InvalidUnicode(name);
+        }
+    }
+
+    private static string PropertyName(JsonProperty property, string name)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ProtocolErrors.InvalidUnicode(name);
+        }
     }
 
     /// <summary>The raw <c>value</c> member; <c>Undefined</c> when absent (callers decide whether that is allowed).</summary>

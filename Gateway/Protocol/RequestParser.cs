@@ -28,24 +28,28 @@ internal static class RequestParser
         {
             throw ProtocolErrors.WrongType("message", "a JSON object");
         }
-        if (root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number
-            && idElement.TryGetInt64(out var parsedId) && parsedId >= 0)
-        {
-            id = parsedId;
-        }
-        else
+        if (!root.TryGetProperty("id", out var idElement))
         {
             throw ProtocolErrors.Missing("id", "a non-negative integer that the response will echo");
         }
-        if (!root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.String)
+        if (idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out var parsedId) || parsedId < 0)
+        {
+            throw ProtocolErrors.WrongType("id", "a non-negative integer that the response will echo");
+        }
+        id = parsedId;
+        if (!root.TryGetProperty("op", out var op))
         {
             throw ProtocolErrors.Missing("op", "the operation name, for example \"topics.add\"");
+        }
+        if (op.ValueKind != JsonValueKind.String)
+        {
+            throw ProtocolErrors.WrongType("op", "a string, the operation name, for example \"topics.add\"");
         }
         var args = root.TryGetProperty("args", out var argsElement) ? argsElement : default;
         if (args.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
         {
             throw ProtocolErrors.WrongType("args", "a JSON object");
         }
-        return new ProtocolRequest(parsedId, op.GetString()!, args);
+        return new ProtocolRequest(parsedId, RequestArguments.Text(op, "op"), args);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -29,7 +30,7 @@ internal static class ValueJson
             TopicType.String => Utf8(ExpectString(value, type)),
             TopicType.Int64 => DecodeInt64(value),
             TopicType.Double => DecodeDouble(value),
-            TopicType.Binary => value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes)
+            TopicType.Binary => TryReadBase64(value, out var bytes)
                 ? bytes
                 : throw Invalid(type, "a base64 string (RFC 4648, with padding)"),
             _ => throw TopiaryException.Create(ErrorCode.Unsupported, $"{type.WireName()} values are not supported yet",
@@ -83,7 +84,7 @@ internal static class ValueJson
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out number),
-            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.String => long.TryParse(Text(value), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }
@@ -105,7 +106,7 @@ internal static class ValueJson
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetDouble(out number),
-            JsonValueKind.String => SpecialDouble(value.GetString()!, out number),
+            JsonValueKind.String => SpecialDouble(Text(value), out number),
             _ => false,
         };
     }
@@ -128,13 +129,36 @@ internal static class ValueJson
         {
             throw Invalid(type, type == TopicType.Json ? "a JSON string holding the JSON text" : "a JSON string");
         }
+        return Text(value);
+    }
+
+    // The JSON reader accepts invalid UTF-8 and unpaired surrogate escapes inside strings and
+    // fails only when they are decoded: that is the client's mistake, not an internal error.
+    private static string Text(JsonElement value)
+    {
         try
         {
             return value.GetString()!;
         }
         catch (InvalidOperationException)
         {
-            throw Invalid(type, "valid Unicode text (no unpaired surrogates)");
+            throw TopiaryException.Create(ErrorCode.InvalidValue,
+                "the value is not valid Unicode text: it holds invalid UTF-8 or an unpaired surrogate",
+                new JsonObject { ["reason"] = "INVALID_UNICODE" });
+        }
+    }
+
+    private static bool TryReadBase64(JsonElement value, [NotNullWhen(true)] out byte[]? bytes)
+    {
+        bytes = null;
+        try
+        {
+            return value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out bytes);
+        }
+        catch (InvalidOperationException)
+        {
+            // An unpaired surrogate escape: not base64 either.
+            return false;
         }
     }
 

@@ -11,6 +11,9 @@ internal sealed record OpenRequest(string Principal, string? Password, string Cl
     /// <summary>The protocol versions this gateway speaks.</summary>
     public const int ProtocolVersion = 1;
 
+    /// <summary>The longest principal name and environment description (docs/protocol.md §2).</summary>
+    public const int MaxTextLength = 256;
+
     public static OpenRequest Parse(ReadOnlyMemory<byte> message)
     {
         JsonDocument document;
@@ -25,11 +28,22 @@ internal sealed record OpenRequest(string Principal, string? Password, string Cl
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueEquals("open") is false)
+            // JsonElement's typed getters throw on the wrong kind of element (and on a string
+            // with an unpaired surrogate escape): check kinds first, decode text guarded.
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)
+                || type.ValueKind != JsonValueKind.String || RequestArguments.Text(type, "type") != "open")
             {
                 throw ProtocolErrors.InvalidArgument("type", "EXPECTED_OPEN", "the first message must have \"type\": \"open\"");
             }
-            if (!root.TryGetProperty("protocol", out var protocol) || !protocol.TryGetInt32(out var version) || version != ProtocolVersion)
+            if (!root.TryGetProperty("protocol", out var protocol))
+            {
+                throw ProtocolErrors.Missing("protocol", $"the protocol version, {ProtocolVersion}");
+            }
+            if (protocol.ValueKind != JsonValueKind.Number)
+            {
+                throw ProtocolErrors.WrongType("protocol", $"a number, the protocol version {ProtocolVersion}");
+            }
+            if (!protocol.TryGetInt32(out var version) || version != ProtocolVersion)
             {
                 throw TopiaryException.Create(ErrorCode.ProtocolVersionMismatch,
                     $"this gateway speaks protocol version {ProtocolVersion}; send \"protocol\": {ProtocolVersion}",
@@ -38,9 +52,14 @@ internal sealed record OpenRequest(string Principal, string? Password, string Cl
             var principal = root.OptionalString("principal") ?? "";
             var password = root.OptionalString("password");
             var clientType = root.OptionalString("clientType") ?? "OTHER";
-            if (principal.Length > 256)
+            var environment = root.OptionalString("environment") ?? "";
+            if (principal.Length > MaxTextLength)
             {
-                throw ProtocolErrors.InvalidArgument("principal", "TOO_LONG", "the principal name may have at most 256 characters");
+                throw ProtocolErrors.InvalidArgument("principal", "TOO_LONG", $"the principal name may have at most {MaxTextLength} characters");
+            }
+            if (environment.Length > MaxTextLength)
+            {
+                throw ProtocolErrors.InvalidArgument("environment", "TOO_LONG", $"the environment description may have at most {MaxTextLength} characters");
             }
             return new OpenRequest(principal, password, clientType);
         }

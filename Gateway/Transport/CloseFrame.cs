@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Topiary.Gateway.Transport;
 
-/// <summary>Builds a server close frame (RFC 6455 §5.5.1): status code and a short UTF-8 reason.</summary>
+/// <summary>Builds a server close frame (RFC 6455 §5.5.1): status code and a UTF-8 reason cut to fit 125 bytes.</summary>
 internal static class CloseFrame
 {
     public const int NormalClosure = 1000;
@@ -20,6 +20,11 @@ internal static class CloseFrame
         BinaryPrimitives.WriteUInt16BigEndian(payload, (ushort)status);
         var reasonBytes = Encoding.UTF8.GetBytes(reason);
         var reasonLength = Math.Min(reasonBytes.Length, 123);
+        // Cut before a character, never inside one: the reason must stay valid UTF-8 (§5.5.1).
+        while (reasonLength < reasonBytes.Length && (reasonBytes[reasonLength] & 0xC0) == 0x80)
+        {
+            reasonLength--;
+        }
         reasonBytes.AsSpan(0, reasonLength).CopyTo(payload[2..]);
         var length = 2 + reasonLength;
         var frame = new byte[WebSocketFraming.HeaderLength(length) + length];

@@ -8,7 +8,8 @@ namespace Topiary.Gateway.Transport;
 /// queued since the last write in a single call, so a burst of updates costs one send. Two
 /// pooled buffers are reused: no allocation per frame on the steady path. Past
 /// <c>limit</c> bytes the queue stops accepting and reports overflow: memory never grows
-/// without bound because a client reads slowly.
+/// without bound because a client reads slowly. An overflowed queue still waits for
+/// <see cref="Complete"/>, so the writer is there to send the owner's closing notice.
 /// </summary>
 internal sealed class OutboundQueue(int limit) : IDisposable
 {
@@ -22,7 +23,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     private bool _writerWaiting;
     private bool _completed;
 
-    /// <summary>True once the queue overflowed; nothing is accepted afterwards.</summary>
+    /// <summary>True once the queue overflowed; nothing is accepted afterwards (the writer runs on until <see cref="Complete"/>).</summary>
     public bool Overflowed { get; private set; }
 
     /// <summary>Queues a prebuilt frame (header included). False when the queue is completed or overflowed.</summary>
@@ -143,17 +144,17 @@ internal sealed class OutboundQueue(int limit) : IDisposable
 
     private bool Reserve(int bytes)
     {
-        if (_completed)
+        if (_completed || Overflowed)
         {
             return false;
         }
         var needed = _length + bytes;
         if (needed > limit)
         {
+            // Not completed: the writer must stay until the owner, told of the overflow, queues
+            // its final frames with Complete (ending it here would lose the closing notice).
             Overflowed = true;
-            _completed = true;
             _length = 0;
-            WakeWriter();
             return false;
         }
         if (needed > _pending.Length)

@@ -20,7 +20,11 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
     private byte[] _message = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private readonly byte[] _control = new byte[MaxControlPayload];
 
-    /// <summary>Reads the next data message; a close frame or the end of the stream returns <see cref="WebSocketOpcode.Close"/>.</summary>
+    /// <summary>
+    /// Reads the next data message. A close frame, or the end of the stream between two
+    /// messages, returns <see cref="WebSocketOpcode.Close"/>; the end of the stream inside a
+    /// frame or inside a fragmented message is a protocol error (the message was cut short).
+    /// </summary>
     public async ValueTask<WebSocketMessage> ReadMessageAsync(CancellationToken cancellationToken)
     {
         var messageLength = 0;
@@ -29,6 +33,10 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
         {
             if (!await EnsureAsync(2, cancellationToken))
             {
+                if (_end > _start || messageOpcode is not null)
+                {
+                    throw new WebSocketProtocolException(1002, "connection ended inside a frame or a fragmented message");
+                }
                 return new WebSocketMessage(WebSocketOpcode.Close, ReadOnlyMemory<byte>.Empty);
             }
             var first = _buffer[_start];
@@ -47,7 +55,7 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
             var headerLength = 2 + (lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0) + 4;
             if (!await EnsureAsync(headerLength, cancellationToken))
             {
-                return new WebSocketMessage(WebSocketOpcode.Close, ReadOnlyMemory<byte>.Empty);
+                throw new WebSocketProtocolException(1002, "connection ended inside a frame header");
             }
             var header = _buffer.AsSpan(_start, headerLength);
             var payloadLength = lengthCode switch
@@ -56,6 +64,10 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
                 127 => BinaryPrimitives.ReadUInt64BigEndian(header[2..]),
                 _ => (ulong)lengthCode,
             };
+            if (payloadLength > long.MaxValue)
+            {
+                throw new WebSocketProtocolException(1002, "the most significant bit of a 64-bit payload length must be 0 (RFC 6455 §5.2)");
+            }
             var mask = BinaryPrimitives.ReadUInt32LittleEndian(header[(headerLength - 4)..]);
             _start += headerLength;
 
@@ -79,7 +91,8 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
             }
 
             messageOpcode = ValidateDataOpcode(opcode, messageOpcode);
-            if ((ulong)messageLength + payloadLength > (ulong)maxMessageBytes)
+            // Compared as a remainder so that no declared length can wrap the sum below the limit.
+            if (payloadLength > (ulong)(maxMessageBytes - messageLength))
             {
                 throw new WebSocketProtocolException(1009,
                     $"message larger than the maximum message size of {maxMessageBytes} bytes");
