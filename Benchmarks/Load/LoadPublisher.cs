@@ -10,7 +10,7 @@ namespace Topiary.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadPublisher(ITopiarySession session, string[] paths, double perSecond)
 {
-    private const int MaxInFlight = 256;
+    private const int MaxInFlight = 16;
 
     private long _published;
     private long _failed;
