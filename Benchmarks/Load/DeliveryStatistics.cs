@@ -23,11 +23,14 @@ internal sealed class DeliveryStatistics
     /// <summary>Updates published from now on are not timed.</summary>
     public void CloseWindow() => Volatile.Write(ref _windowEnd, Stopwatch.GetTimestamp());
 
+    /// <summary>Whether an update published at <paramref name="publishedAt"/> belongs to the window.</summary>
+    public bool InWindow(long publishedAt) => publishedAt >= Volatile.Read(ref _windowStart) && publishedAt < Volatile.Read(ref _windowEnd);
+
     public void Record(long publishedAt)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _delivered);
-        if (publishedAt >= Volatile.Read(ref _windowStart) && publishedAt < Volatile.Read(ref _windowEnd))
+        if (InWindow(publishedAt))
         {
             Latencies.Record((long)Stopwatch.GetElapsedTime(publishedAt, now).TotalMicroseconds);
         }

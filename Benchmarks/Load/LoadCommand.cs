@@ -52,7 +52,7 @@ internal static class LoadCommand
         try
         {
             using var counters = RuntimeCounters.TryStart(gateway.ProcessId);
-            var publisher = new LoadPublisher(publisherSession, paths, updatesPerSecond);
+            var publisher = new LoadPublisher(publisherSession, paths, updatesPerSecond, statistics);
             using var stop = new CancellationTokenSource();
             var publishing = Task.Run(() => publisher.RunAsync(stop.Token));
 
@@ -70,6 +70,7 @@ internal static class LoadCommand
             // Let the last updates of the window arrive before reading the latencies.
             await Task.Delay(TimeSpan.FromSeconds(1));
             statistics.Latencies.Seal();
+            publisher.Acknowledgements.Seal();
             Report(sessions, before, after, statistics, sums, publisher, subscribers);
         }
         finally
@@ -142,7 +143,8 @@ internal static class LoadCommand
             $"| gateway CPU | {gatewayCpu / window:F2} cores |",
             $"| load tool CPU (subscribers + publisher) | {toolCpu / window:F2} cores |",
             $"| machine busy | {machineBusy:P0} of {Environment.ProcessorCount} cores |",
-            $"| latency p50 / p90 / p99 / p99.9 / max | {Ms(latencies.Percentile(0.50))} / {Ms(latencies.Percentile(0.90))} / {Ms(latencies.Percentile(0.99))} / {Ms(latencies.Percentile(0.999))} / {Ms(latencies.Max)} ms ({latencies.Count:N0} timed) |",
+            $"| end-to-end latency p50 / p90 / p99 / p99.9 / max | {Percentiles(latencies)} |",
+            $"| publisher's set → answer p50 / p90 / p99 / p99.9 / max | {Percentiles(publisher.Acknowledgements)} |",
         };
         if (sums is not null && delivered > 0)
         {
@@ -165,6 +167,10 @@ internal static class LoadCommand
             Console.WriteLine($"first closed session: {first.ClosedBecause}");
         }
     }
+
+    private static string Percentiles(LatencyHistogram histogram) =>
+        $"{Ms(histogram.Percentile(0.50))} / {Ms(histogram.Percentile(0.90))} / {Ms(histogram.Percentile(0.99))} / " +
+        $"{Ms(histogram.Percentile(0.999))} / {Ms(histogram.Max)} ms ({histogram.Count:N0} timed)";
 
     private static string Ms(long microseconds) => (microseconds / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
 

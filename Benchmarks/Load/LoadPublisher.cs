@@ -7,8 +7,10 @@ namespace Topiary.Benchmarks.Load;
 /// Sets INT64 topics round-robin at a steady rate through the real SDK, each value being the
 /// <see cref="Stopwatch"/> timestamp of the call. Up to <see cref="MaxInFlight"/> calls are
 /// outstanding, so a gateway that answers slowly lowers the rate rather than queueing without end.
+/// The time from each call to its answer goes to <see cref="Acknowledgements"/> while
+/// <see cref="DeliveryStatistics"/>' window is open, to tell a slow update path from a slow delivery.
 /// </summary>
-internal sealed class LoadPublisher(ITopiarySession session, string[] paths, double perSecond)
+internal sealed class LoadPublisher(ITopiarySession session, string[] paths, double perSecond, DeliveryStatistics statistics)
 {
     private const int MaxInFlight = 16;
 
@@ -21,10 +23,12 @@ internal sealed class LoadPublisher(ITopiarySession session, string[] paths, dou
 
     public string? FirstError { get; private set; }
 
+    public LatencyHistogram Acknowledgements { get; } = new();
+
     public async Task RunAsync(CancellationToken stop)
     {
         var pacer = new Pacer(perSecond);
-        var inFlight = new Queue<Task<long>>();
+        var inFlight = new Queue<(Task<long> Call, long Start)>();
         var next = 0;
         while (!stop.IsCancellationRequested)
         {
@@ -34,11 +38,12 @@ internal sealed class LoadPublisher(ITopiarySession session, string[] paths, dou
                 {
                     await ObserveAsync(inFlight.Dequeue());
                 }
-                inFlight.Enqueue(session.Topics.SetAsync(paths[next], Stopwatch.GetTimestamp(), CancellationToken.None));
+                var start = Stopwatch.GetTimestamp();
+                inFlight.Enqueue((session.Topics.SetAsync(paths[next], start, CancellationToken.None), start));
                 next = (next + 1) % paths.Length;
                 Interlocked.Increment(ref _published);
             }
-            while (inFlight.Count > 0 && inFlight.Peek().IsCompleted)
+            while (inFlight.Count > 0 && inFlight.Peek().Call.IsCompleted)
             {
                 await ObserveAsync(inFlight.Dequeue());
             }
@@ -50,11 +55,15 @@ internal sealed class LoadPublisher(ITopiarySession session, string[] paths, dou
         }
     }
 
-    private async Task ObserveAsync(Task<long> call)
+    private async Task ObserveAsync((Task<long> Call, long Start) call)
     {
         try
         {
-            await call;
+            await call.Call;
+            if (statistics.InWindow(call.Start))
+            {
+                Acknowledgements.Record((long)Stopwatch.GetElapsedTime(call.Start).TotalMicroseconds);
+            }
         }
         catch (Exception exception)
         {
