@@ -9,7 +9,8 @@ namespace Topiary.Benchmarks.Delivery;
 /// <summary>
 /// <c>socket</c>: the write path over real loopback sockets. For each target rate, the same
 /// updates go to the same number of connections first through the baseline
-/// (<see cref="WebSocketSendPath"/>), then through Topiary's (<see cref="TopiaryWritePath"/>);
+/// (<see cref="WebSocketSendPath"/>), then through Topiary's (<see cref="TopiaryWritePath"/>,
+/// with one wake-up per queue as the gateway first did, then with batched wake-ups as it does now);
 /// a child process (<see cref="DrainCommand"/>) reads and discards, so this process's CPU time
 /// and allocation are the server side's alone. Prints one markdown table with the ratios.
 /// </summary>
@@ -35,7 +36,8 @@ internal static class SocketDeliveryCommand
         foreach (var rate in rates)
         {
             results.Add(await RunPhaseAsync(sockets => new WebSocketSendPath(sockets, valueBytes), connections, rate, warmup, seconds, valueBytes));
-            results.Add(await RunPhaseAsync(sockets => new TopiaryWritePath(sockets, valueBytes), connections, rate, warmup, seconds, valueBytes));
+            results.Add(await RunPhaseAsync(sockets => new TopiaryWritePath(sockets, valueBytes, batchWakeups: false), connections, rate, warmup, seconds, valueBytes));
+            results.Add(await RunPhaseAsync(sockets => new TopiaryWritePath(sockets, valueBytes, batchWakeups: true), connections, rate, warmup, seconds, valueBytes));
         }
         Print(results);
         return 0;

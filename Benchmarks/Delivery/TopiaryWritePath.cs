@@ -9,6 +9,9 @@ namespace Topiary.Benchmarks.Delivery;
 /// The gateway's write path over raw sockets: one value frame (WebSocket header included) built
 /// per update and copied into each connection's <see cref="OutboundQueue"/>, whose writer loop
 /// sends everything queued since its last write in one call — as <c>SessionConnection</c> runs it.
+/// With <c>batchWakeups</c> the writers an update finds idle are woken by shared work items
+/// (<see cref="WriterWakeups"/>), as <c>GatewayTopic</c> does; without, each enqueue wakes its
+/// own writer with a thread-pool hop (the gateway before that change; kept for comparison).
 /// </summary>
 internal sealed class TopiaryWritePath : IDeliveryPath
 {
@@ -17,9 +20,11 @@ internal sealed class TopiaryWritePath : IDeliveryPath
     private readonly NetworkStream[] _streams;
     private readonly byte[] _frame;
     private readonly byte[] _value;
+    private readonly bool _batchWakeups;
 
-    public TopiaryWritePath(Socket[] sockets, int valueBytes)
+    public TopiaryWritePath(Socket[] sockets, int valueBytes, bool batchWakeups)
     {
+        _batchWakeups = batchWakeups;
         _value = new byte[valueBytes];
         _frame = new byte[ValueFrame.FrameLength(valueBytes)];
         _queues = new OutboundQueue[sockets.Length];
@@ -33,20 +38,22 @@ internal sealed class TopiaryWritePath : IDeliveryPath
         }
     }
 
-    public string Name => "Topiary OutboundQueue";
+    public string Name => _batchWakeups ? "Topiary OutboundQueue" : "Topiary, one wake-up per queue";
 
     public void Publish(long sequence)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_value, sequence);
         var length = ValueFrame.Write(_frame, 0, 1, 1, sequence, _value);
         var frame = _frame.AsSpan(0, length);
+        WriterWakeups? wakeups = null;
         foreach (var queue in _queues)
         {
-            if (!queue.TryEnqueue(frame))
+            if (!(_batchWakeups ? queue.TryEnqueue(frame, ref wakeups) : queue.TryEnqueue(frame)))
             {
                 throw new InvalidOperationException("an outbound queue overflowed: the drain client fell more than 16 MiB behind");
             }
         }
+        WriterWakeups.Dispatch(ref wakeups);
     }
 
     public async ValueTask DisposeAsync()
