@@ -33,8 +33,11 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The <c>admin</c> password the gateway is started with.</summary>
     public string AdminPassword { get; }
 
-    /// <summary>Starts the gateway built at <paramref name="assembly"/> and waits until it reports ready.</summary>
-    public static async Task<GatewayProcess> StartAsync(string assembly)
+    /// <summary>
+    /// Starts the gateway built at <paramref name="assembly"/>, with its state in a new directory
+    /// under <paramref name="dataParent"/>, and waits until it reports ready.
+    /// </summary>
+    public static async Task<GatewayProcess> StartAsync(string assembly, string dataParent)
     {
         if (!File.Exists(assembly))
         {
@@ -42,7 +45,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "topiary-load-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = Path.Combine(dataParent, "topiary-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         // Its own directory as working directory, so appsettings.json applies as in production.
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(assembly)) };

@@ -6,16 +6,17 @@ namespace Topiary.Benchmarks.Load;
 
 /// <summary>
 /// Another process's runtime counters (the <c>System.Runtime</c> EventSource, what
-/// <c>dotnet-counters</c> shows), read over the diagnostics IPC channel once a second. Sums
-/// counters such as <c>alloc-rate</c> over a window opened and closed by the caller; with one
-/// sample per second, a window's edges are accurate to about a second.
+/// <c>dotnet-counters</c> shows), read over the diagnostics IPC channel once a second. Over a
+/// window opened and closed by the caller, incrementing counters such as <c>alloc-rate</c> are
+/// summed and the others (<c>threadpool-thread-count</c>) averaged; with one sample per second,
+/// a window's edges are accurate to about a second.
 /// </summary>
 internal sealed class RuntimeCounters : IDisposable
 {
     private readonly EventPipeSession _session;
     private readonly EventPipeEventSource _source;
     private readonly Task _processing;
-    private readonly Dictionary<string, double> _sums = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Sum, int Samples, bool Incrementing)> _sums = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _open;
 
@@ -52,13 +53,18 @@ internal sealed class RuntimeCounters : IDisposable
         }
     }
 
-    /// <summary>Ends the window; returns each summed counter (for mean counters, the sum of the samples).</summary>
+    /// <summary>Ends the window; returns each counter's total (incrementing counters) or mean (the others).</summary>
     public Dictionary<string, double> CloseWindow()
     {
         lock (_gate)
         {
             _open = false;
-            return new Dictionary<string, double>(_sums, StringComparer.Ordinal);
+            var result = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, (sum, samples, incrementing)) in _sums)
+            {
+                result[name] = incrementing ? sum : sum / samples;
+            }
+            return result;
         }
     }
 
@@ -86,13 +92,14 @@ internal sealed class RuntimeCounters : IDisposable
         }
         var name = (string)payload["Name"];
         // Incrementing counters carry "Increment" (the change over the interval), others "Mean".
-        var value = payload.TryGetValue("Increment", out var increment) ? Convert.ToDouble(increment, System.Globalization.CultureInfo.InvariantCulture)
-            : Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture);
+        var incrementing = payload.TryGetValue("Increment", out var increment);
+        var value = Convert.ToDouble(incrementing ? increment : payload["Mean"], System.Globalization.CultureInfo.InvariantCulture);
         lock (_gate)
         {
             if (_open)
             {
-                _sums[name] = _sums.GetValueOrDefault(name) + value;
+                var (sum, samples, _) = _sums.GetValueOrDefault(name);
+                _sums[name] = (sum + value, samples + 1, incrementing);
             }
         }
     }
