@@ -70,9 +70,11 @@ internal static class SocketDeliveryCommand
             await drain.WaitForAsync("warm", DrainTimeout);
 
             var before = Snapshot.Take();
+            var writesBefore = path.Writes;
             await PublishAsync(path, warmUpdates, measuredUpdates, updatesPerSecond);
             await drain.WaitForAsync("done", DrainTimeout);
             var after = Snapshot.Take();
+            var writes = path.Writes - writesBefore;
 
             var deliveries = measuredUpdates * connections;
             return new SocketPhaseResult(path.Name, rate, deliveries,
@@ -80,6 +82,7 @@ internal static class SocketDeliveryCommand
                 (after.Cpu - before.Cpu).TotalMicroseconds / deliveries,
                 (double)(after.Allocated - before.Allocated) / deliveries,
                 (double)(after.ThreadPoolItems - before.ThreadPoolItems) / deliveries,
+                (double)deliveries / Math.Max(1, writes),
                 (double)(after.LockContentions - before.LockContentions) / deliveries,
                 after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2);
         }
@@ -123,15 +126,15 @@ internal static class SocketDeliveryCommand
     private static void Print(List<SocketPhaseResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| target deliveries/s | path | delivered/s | server CPU µs/delivery | CPU ratio | bytes allocated/delivery | thread-pool items/delivery | lock contentions/delivery | GCs gen0/1/2 |");
-        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine("| target deliveries/s | path | delivered/s | server CPU µs/delivery | CPU ratio | bytes allocated/delivery | deliveries/write | thread-pool items/delivery | lock contentions/delivery | GCs gen0/1/2 |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         SocketPhaseResult? baseline = null;
         foreach (var result in results)
         {
             baseline = result.TargetRate == baseline?.TargetRate ? baseline : result;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {result.TargetRate:N0} | {result.Path} | {result.DeliveredPerSecond:N0} | {result.CpuMicroseconds:F2} | " +
-                $"{result.CpuMicroseconds / baseline.CpuMicroseconds:F2} | {result.AllocatedBytes:F1} | {result.ThreadPoolItems:F3} | " +
+                $"{result.CpuMicroseconds / baseline.CpuMicroseconds:F2} | {result.AllocatedBytes:F1} | {result.DeliveriesPerWrite:F2} | {result.ThreadPoolItems:F3} | " +
                 $"{result.LockContentions:F4} | {result.Gen0}/{result.Gen1}/{result.Gen2} |"));
         }
     }

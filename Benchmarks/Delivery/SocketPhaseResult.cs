@@ -9,6 +9,7 @@ internal sealed record SocketPhaseResult(
     double CpuMicroseconds,
     double AllocatedBytes,
     double ThreadPoolItems,
+    double DeliveriesPerWrite,
     double LockContentions,
     int Gen0,
     int Gen1,

@@ -17,7 +17,7 @@ internal sealed class TopiaryWritePath : IDeliveryPath
 {
     private readonly OutboundQueue[] _queues;
     private readonly Task[] _writers;
-    private readonly NetworkStream[] _streams;
+    private readonly CountingStream[] _streams;
     private readonly byte[] _frame;
     private readonly byte[] _value;
     private readonly bool _batchWakeups;
@@ -29,16 +29,29 @@ internal sealed class TopiaryWritePath : IDeliveryPath
         _frame = new byte[ValueFrame.FrameLength(valueBytes)];
         _queues = new OutboundQueue[sockets.Length];
         _writers = new Task[sockets.Length];
-        _streams = new NetworkStream[sockets.Length];
+        _streams = new CountingStream[sockets.Length];
         for (var i = 0; i < sockets.Length; i++)
         {
             var queue = _queues[i] = new OutboundQueue(16 * 1024 * 1024);
-            var stream = _streams[i] = new NetworkStream(sockets[i], ownsSocket: true);
+            var stream = _streams[i] = new CountingStream(new NetworkStream(sockets[i], ownsSocket: true));
             _writers[i] = Task.Run(() => queue.RunWriterAsync(stream, CancellationToken.None));
         }
     }
 
     public string Name => _batchWakeups ? "Topiary OutboundQueue" : "Topiary, one wake-up per queue";
+
+    public long Writes
+    {
+        get
+        {
+            long writes = 0;
+            foreach (var stream in _streams)
+            {
+                writes += stream.Writes;
+            }
+            return writes;
+        }
+    }
 
     public void Publish(long sequence)
     {

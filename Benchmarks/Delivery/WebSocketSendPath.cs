@@ -17,6 +17,7 @@ namespace Topiary.Benchmarks.Delivery;
 internal sealed class WebSocketSendPath : IDeliveryPath
 {
     private readonly WebSocket[] _sockets;
+    private readonly CountingStream[] _streams;
     private readonly Channel<ReadOnlyMemory<byte>>[] _queues;
     private readonly Task[] _writers;
     private readonly byte[] _value;
@@ -25,18 +26,33 @@ internal sealed class WebSocketSendPath : IDeliveryPath
     {
         _value = new byte[valueBytes];
         _sockets = new WebSocket[sockets.Length];
+        _streams = new CountingStream[sockets.Length];
         _queues = new Channel<ReadOnlyMemory<byte>>[sockets.Length];
         _writers = new Task[sockets.Length];
         var options = new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero };
         for (var i = 0; i < sockets.Length; i++)
         {
-            var socket = _sockets[i] = WebSocket.CreateFromStream(new NetworkStream(sockets[i], ownsSocket: true), options);
+            _streams[i] = new CountingStream(new NetworkStream(sockets[i], ownsSocket: true));
+            var socket = _sockets[i] = WebSocket.CreateFromStream(_streams[i], options);
             var queue = _queues[i] = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             _writers[i] = Task.Run(() => WriteAsync(socket, queue.Reader));
         }
     }
 
     public string Name => "WebSocket.SendAsync";
+
+    public long Writes
+    {
+        get
+        {
+            long writes = 0;
+            foreach (var stream in _streams)
+            {
+                writes += stream.Writes;
+            }
+            return writes;
+        }
+    }
 
     public void Publish(long sequence)
     {
