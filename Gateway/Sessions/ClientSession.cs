@@ -8,7 +8,7 @@ namespace Topiary.Gateway.Sessions;
 /// <summary>
 /// A session attached to this gateway: identity, selections, the topics it is subscribed to,
 /// and its outbound queue. Messages for the client go through <see cref="SendText"/> and
-/// <see cref="SendFrame"/>, which never block; when the queue overflows, the session's owner
+/// <see cref="SendFrame(ReadOnlySpan{byte})"/>, which never block; when the queue overflows, the session's owner
 /// is told once (it closes the connection with a reason) and further sends are dropped.
 /// Thread-safe.
 /// </summary>
@@ -50,6 +50,9 @@ internal sealed class ClientSession
 
     /// <summary>Queues a prebuilt frame (header included).</summary>
     public bool SendFrame(ReadOnlySpan<byte> frame) => Outbound.TryEnqueue(frame) || ReportOverflow();
+
+    /// <summary>Queues a prebuilt frame as part of a fan-out, which wakes the writers it collects in <paramref name="wakeups"/> afterwards.</summary>
+    public bool SendFrame(ReadOnlySpan<byte> frame, ref WriterWakeups? wakeups) => Outbound.TryEnqueue(frame, ref wakeups) || ReportOverflow();
 
     /// <summary>Records a select or deselect operation (TOP-51); false when the session holds too many.</summary>
     public bool Record(TopicSelector selector, bool select)

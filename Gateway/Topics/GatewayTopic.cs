@@ -1,6 +1,7 @@
 using System.Buffers;
 using Topiary.Gateway.Protocol;
 using Topiary.Gateway.Sessions;
+using Topiary.Gateway.Transport;
 using Topiary.Runtime;
 using Topiary.Runtime.Messaging;
 using Topiary.Topics;
@@ -236,10 +237,13 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
         var buffer = ArrayPool<byte>.Shared.Rent(ValueFrame.FrameLength(payload.Length));
         var length = ValueFrame.Write(buffer, flags, Id, _epoch, _sequence, payload);
         var frame = buffer.AsSpan(0, length);
+        WriterWakeups? wakeups = null;
         foreach (var session in subscribers)
         {
-            session.SendFrame(frame);
+            session.SendFrame(frame, ref wakeups);
         }
+        // One thread-pool hop wakes the writers this update found idle, not one hop per subscriber.
+        WriterWakeups.Dispatch(ref wakeups);
         ArrayPool<byte>.Shared.Return(buffer);
     }
 

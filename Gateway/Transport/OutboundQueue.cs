@@ -42,6 +42,34 @@ internal sealed class OutboundQueue(int limit) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Queues a prebuilt frame like <see cref="TryEnqueue(ReadOnlySpan{byte})"/>, for a fan-out: a
+    /// parked writer is not woken here but added to <paramref name="wakeups"/>, which the caller
+    /// dispatches once after the last subscriber, so the fan-out costs no thread-pool hop per
+    /// connection.
+    /// </summary>
+    public bool TryEnqueue(ReadOnlySpan<byte> frame, ref WriterWakeups? wakeups)
+    {
+        bool claimed;
+        lock (_gate)
+        {
+            if (!Reserve(frame.Length))
+            {
+                return false;
+            }
+            frame.CopyTo(_pending.AsSpan(_length));
+            _length += frame.Length;
+            // Taking the flag claims the one wake-up this wait may get; the batch delivers it.
+            claimed = _writerWaiting;
+            _writerWaiting = false;
+        }
+        if (claimed)
+        {
+            WriterWakeups.Add(ref wakeups, this);
+        }
+        return true;
+    }
+
     /// <summary>Queues one message, writing its frame header in front of <paramref name="payload"/>.</summary>
     public bool TryEnqueue(WebSocketOpcode opcode, ReadOnlySpan<byte> payload)
     {
@@ -130,6 +158,9 @@ internal sealed class OutboundQueue(int limit) : IDisposable
             await stream.WriteAsync(batch.AsMemory(0, length), cancellationToken);
         }
     }
+
+    /// <summary>Runs the writer whose wake-up a fan-out claimed, on this thread (see <see cref="WriterWakeups"/>).</summary>
+    internal void WakeClaimedWriter() => _signal.SetInline();
 
     public void Dispose()
     {
