@@ -57,7 +57,7 @@ public class FanOutBenchmarks
         for (var i = 0; i < Subscribers; i++)
         {
             _sessions[i] = new ClientSession("", [], new OutboundQueue(16 * 1024 * 1024),
-                static () => throw new InvalidOperationException("a benchmark queue overflowed"));
+                static (_, _) => throw new InvalidOperationException("a benchmark queue overflowed"));
             topic.SubscribeAsync(_sessions[i]).GetAwaiter().GetResult();
             QueueDrain.Drain(_sessions[i].Outbound);
             _outboxes[i] = new NaiveOutbox();

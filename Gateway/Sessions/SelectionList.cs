@@ -14,30 +14,35 @@ internal sealed class SelectionList
     /// <summary>TOP-52: at most this many operations per session.</summary>
     public const int MaxOperations = 10_000;
 
-    private readonly List<(TopicSelector Selector, bool Select)> _operations = [];
+    // In order of addition; the index finds the operation a new one with the same text
+    // supersedes in O(1), so a long list stays cheap to extend.
+    private readonly LinkedList<(TopicSelector Selector, bool Select)> _operations = new();
+    private readonly Dictionary<string, LinkedListNode<(TopicSelector Selector, bool Select)>> _byExpression = new(StringComparer.Ordinal);
 
     public int Count => _operations.Count;
 
     /// <summary>Appends an operation; false when the list is full.</summary>
     public bool Add(TopicSelector selector, bool select)
     {
-        _operations.RemoveAll(operation => operation.Selector.Expression == selector.Expression);
-        if (_operations.Count >= MaxOperations)
+        if (_byExpression.Remove(selector.Expression, out var superseded))
+        {
+            _operations.Remove(superseded);
+        }
+        else if (_operations.Count >= MaxOperations)
         {
             return false;
         }
-        _operations.Add((selector, select));
+        _byExpression[selector.Expression] = _operations.AddLast((selector, select));
         return true;
     }
 
     public bool IsSelected(string path)
     {
-        for (var i = _operations.Count - 1; i >= 0; i--)
+        for (var node = _operations.Last; node is not null; node = node.Previous)
         {
-            var (selector, select) = _operations[i];
-            if (selector.Selects(path))
+            if (node.Value.Selector.Selects(path))
             {
-                return select;
+                return node.Value.Select;
             }
         }
         return false;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Topiary.Errors;
 using Topiary.Topics;
@@ -183,7 +182,6 @@ public sealed class TopicModelFuzzTests
     /// <summary>Runs generated cases; each must succeed or throw a TopiaryException with one of <paramref name="codes"/>.</summary>
     private static (int Accepted, int Rejected) Run(int iterations, Func<(string Input, Action Action)> next, params ErrorCode[] codes)
     {
-        var stopwatch = Stopwatch.StartNew();
         var accepted = 0;
         var rejected = 0;
         for (var i = 0; i < iterations; i++)
@@ -207,7 +205,6 @@ public sealed class TopicModelFuzzTests
                 throw new Xunit.Sdk.XunitException($"case {i}, input '{FuzzInput.Show(input)}' threw {e}");
             }
         }
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"{iterations} cases took {stopwatch.Elapsed}");
         return (accepted, rejected);
     }
 

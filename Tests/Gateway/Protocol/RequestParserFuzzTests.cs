@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Topiary.Errors;
@@ -37,7 +36,6 @@ public sealed class RequestParserFuzzTests
     public void ERR_31_any_request_message_gives_a_request_or_a_client_error()
     {
         var random = new Random(3);
-        var clock = Stopwatch.StartNew();
         int parsed = 0, refused = 0;
         for (var iteration = 0; iteration < 4000; iteration++)
         {
@@ -60,7 +58,6 @@ public sealed class RequestParserFuzzTests
         }
 
         Assert.True(parsed > 400 && refused > 400, $"poor coverage: {parsed} parsed, {refused} refused");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]

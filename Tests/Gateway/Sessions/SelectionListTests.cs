@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Topiary.Gateway.Sessions;
 using Topiary.Selectors;
@@ -119,7 +118,6 @@ public sealed class SelectionListTests
     public void TOP_52_the_list_holds_at_most_10000_operations_and_conflation_still_works_when_full()
     {
         var list = new SelectionList();
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < SelectionList.MaxOperations; i++)
         {
             Assert.True(list.Add(Selector(i), select: i % 2 == 0), $"operation {i}");
@@ -135,7 +133,6 @@ public sealed class SelectionListTests
         Assert.True(list.Add(Selector(1), select: true));
         Assert.Equal(10_000, list.Count);
         Assert.True(list.IsSelected(Path(1)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     private static void Add(SelectionList list, string selector, bool select) =>

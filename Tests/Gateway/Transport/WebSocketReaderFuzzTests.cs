@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Topiary.Gateway.Transport;
 
 namespace Topiary.Tests.Gateway.Transport;
@@ -38,7 +37,6 @@ public sealed class WebSocketReaderFuzzTests
     public async Task ERR_31_any_byte_stream_gives_messages_or_a_protocol_exception_never_anything_else()
     {
         var random = new Random(31);
-        var clock = Stopwatch.StartNew();
         int clean = 0, rejected = 0;
         for (var iteration = 0; iteration < 3000; iteration++)
         {
@@ -63,7 +61,6 @@ public sealed class WebSocketReaderFuzzTests
         }
 
         Assert.True(clean > 300 && rejected > 300, $"poor coverage: {clean} clean, {rejected} rejected");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     // Reads until close or error on a worker thread, so even a synchronous infinite loop in the
