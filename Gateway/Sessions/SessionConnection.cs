@@ -39,17 +39,20 @@ internal sealed partial class SessionConnection(
         var limits = options.Value.Limits;
         await using var stream = await WebSocketUpgrade.AcceptAsync(context);
         using var outbound = new OutboundQueue(limits.MaxOutboundBytes);
+        // `stop` ends both loops (the client is gone); `stopReading` ends only the read loop, so
+        // that after an overflow the writer can still drain the closing notice.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         var writer = RunWriterAsync(outbound, stream, stop);
         using var reader = new WebSocketReader(stream, limits.MaxMessageBytes,
             ping => outbound.TryEnqueue(WebSocketOpcode.Pong, ping.Span));
         ClientSession? session = null;
         try
         {
-            session = await OpenAsync(reader, outbound, stop);
+            session = await OpenAsync(reader, outbound, stopReading);
             if (session is not null)
             {
-                await ServeAsync(session, reader, outbound, stop.Token);
+                await ServeAsync(session, reader, outbound, stopReading.Token);
             }
         }
         catch (WebSocketProtocolException exception)
@@ -60,8 +63,12 @@ internal sealed partial class SessionConnection(
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
-            // The peer went away or the session was stopped: nothing to tell anyone.
-            outbound.Complete([], discardPending: true);
+            // The peer went away or the session was stopped: nothing to tell anyone. After an
+            // overflow the closing notice is already queued and must not be dropped.
+            if (!outbound.Overflowed)
+            {
+                outbound.Complete([], discardPending: true);
+            }
         }
         finally
         {
@@ -78,9 +85,9 @@ internal sealed partial class SessionConnection(
         }
     }
 
-    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop)
+    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stopReading)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopReading.Token);
         timeout.CancelAfter(HandshakeTimeout);
         var message = await reader.ReadMessageAsync(timeout.Token);
         if (message.IsClose)
@@ -95,7 +102,7 @@ internal sealed partial class SessionConnection(
             }
             var open = OpenRequest.Parse(message.Payload);
             var roles = await AuthenticateAsync(open);
-            var session = new ClientSession(open.Principal, roles, outbound, () => CloseOverflowed(outbound, stop));
+            var session = new ClientSession(open.Principal, roles, outbound, () => CloseOverflowed(outbound, stopReading));
             registry.Add(session);
             outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
             LogOpened(logger, session.Id, session.Principal == "" ? "(anonymous)" : session.Principal);
@@ -181,14 +188,24 @@ internal sealed partial class SessionConnection(
         }
     }
 
-    private static void CloseOverflowed(OutboundQueue outbound, CancellationTokenSource stop)
+    private static void CloseOverflowed(OutboundQueue outbound, CancellationTokenSource stopReading)
     {
         outbound.Complete(Concat(
             Frame(Messages.Closing("OUTBOUND_BUFFER_OVERFLOW",
                 "the client did not read fast enough and its outbound buffer (Topiary:Limits:MaxOutboundBytes) overflowed")),
             CloseFrame.Build(CloseFrame.PolicyViolation, "outbound buffer overflow")), discardPending: true);
-        // Called from a publisher's fan-out: cancel the read loop elsewhere, never inline.
-        ThreadPool.UnsafeQueueUserWorkItem(static source => source.Cancel(), stop, preferLocal: false);
+        // Called from a publisher's fan-out: cancel the read loop elsewhere, never inline. The
+        // connection may have ended (and disposed the source) before the work item runs.
+        ThreadPool.UnsafeQueueUserWorkItem(static source =>
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }, stopReading, preferLocal: false);
     }
 
     private static byte[] Frame(ReadOnlySpan<byte> json)
