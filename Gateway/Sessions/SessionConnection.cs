@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Topiary.Errors;
@@ -56,9 +57,11 @@ internal sealed partial class SessionConnection(
         }
         catch (WebSocketProtocolException exception)
         {
+            LogProtocolError(logger, exception.CloseStatus, exception.Message);
             outbound.Complete(Concat(
-                Frame(Messages.ErrorNotification("error", ErrorEnvelope.For(ErrorCode.InvalidArgument, exception.Message))),
-                CloseFrame.Build(exception.CloseStatus, "protocol error")), discardPending: false);
+                Frame(Messages.ErrorNotification("error", ProtocolError(exception, limits.MaxMessageBytes))),
+                CloseFrame.Build(exception.CloseStatus, exception.CloseStatus == CloseFrame.MessageTooBig ? "message too big" : "protocol error")),
+                discardPending: false);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
@@ -191,8 +194,26 @@ internal sealed partial class SessionConnection(
             Frame(Messages.Closing(reason, message)),
             CloseFrame.Build(outbound.Overflowed ? CloseFrame.PolicyViolation : CloseFrame.GoingAway, reason)), discardPending: outbound.Overflowed);
         // May be called from a publisher's fan-out: cancel the read loop elsewhere, never inline.
-        ThreadPool.UnsafeQueueUserWorkItem(static source => source.Cancel(), stop, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static source =>
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection ended (and disposed the source) before this ran: already stopped.
+            }
+        }, stop, preferLocal: false);
     }
+
+    // SES-13: an oversized message is LIMIT_EXCEEDED naming the limit; a broken frame is a malformed argument.
+    private static ErrorEnvelope ProtocolError(WebSocketProtocolException exception, int maxMessageBytes) =>
+        exception.CloseStatus == CloseFrame.MessageTooBig
+            ? ErrorEnvelope.For(ErrorCode.LimitExceeded, $"{exception.Message} (Topiary:Limits:MaxMessageBytes); the connection is closed",
+                new JsonObject { ["limit"] = "MaxMessageBytes", ["maximum"] = maxMessageBytes })
+            : ErrorEnvelope.For(ErrorCode.InvalidArgument, $"{exception.Message}; the connection is closed",
+                new JsonObject { ["argument"] = "frame", ["reason"] = "PROTOCOL_ERROR" });
 
     private static byte[] Frame(ReadOnlySpan<byte> json)
     {
@@ -209,6 +230,9 @@ internal sealed partial class SessionConnection(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handshake rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection closed with {Status}: {Reason}")]
+    private static partial void LogProtocolError(ILogger logger, int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} closed")]
     private static partial void LogClosed(ILogger logger, string sessionId);

@@ -15,6 +15,12 @@ namespace Topiary.Gateway.Topics;
 /// the cached value, then exactly the updates after it — never a gap or a duplicate (TOP-53).
 /// An update's frame is built once and copied to every subscriber's queue.
 /// </summary>
+/// <remarks>
+/// Lock order: the bus delivers under its channel lock and then takes <c>_gate</c>, so this
+/// class never subscribes to or unsubscribes from the bus while holding <c>_gate</c> (that
+/// would deadlock against a delivery in progress). Each following of the channel has a
+/// generation; deliveries through an older, not yet disposed subscription are ignored.
+/// </remarks>
 internal sealed class GatewayTopic(uint id, string path, TopicSpecification specification, IMessageBus bus, IGrainFactory grains)
 {
     private readonly Lock _gate = new();
@@ -22,6 +28,7 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
     private GatewayTopicState _state;
     private Task? _loading;
     private IDisposable? _channel;
+    private long _generation;
     private List<byte[]>? _buffered;
     private ulong _epoch;
     private long _sequence;
@@ -48,26 +55,39 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
     /// </summary>
     public void FollowFromStart(ulong epoch, IEnumerable<ClientSession> sessions)
     {
+        long generation;
         lock (_gate)
         {
             if (_state != GatewayTopicState.Idle)
             {
                 return;
             }
+            generation = ++_generation;
             _epoch = epoch;
             _sequence = 0;
             _valueLength = -1;
             _state = GatewayTopicState.Live;
-            _channel = bus.Subscribe(TopicChannel.ForTopic(Path), OnChannelMessage);
-            foreach (var session in sessions)
+        }
+        // Outside _gate (see the lock order in the remarks). Nothing can be published before this
+        // returns: the topic publishes its first value only after its tree event was delivered.
+        IDisposable? subscription = bus.Subscribe(TopicChannel.ForTopic(Path), (_, payload) => OnChannelMessage(generation, payload));
+        lock (_gate)
+        {
+            if (_generation == generation)
             {
-                Subscribe(session);
-            }
-            if (_subscribers.Length == 0)
-            {
-                StopFollowing(GatewayTopicState.Idle);
+                _channel = subscription;
+                subscription = null;
+                foreach (var session in sessions)
+                {
+                    Subscribe(session);
+                }
+                if (_subscribers.Length == 0)
+                {
+                    subscription = StopFollowing(GatewayTopicState.Idle);
+                }
             }
         }
+        subscription?.Dispose();
     }
 
     private void Subscribe(ClientSession session)
@@ -91,6 +111,7 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
     /// <summary>Unsubscribes with a reason sent to the client; null reason = silently (the session is closing).</summary>
     public void Unsubscribe(ClientSession session, string? reason)
     {
+        IDisposable? channel = null;
         lock (_gate)
         {
             var index = Array.IndexOf(_subscribers, session);
@@ -106,24 +127,29 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
             }
             if (_subscribers.Length == 0 && _state == GatewayTopicState.Live)
             {
-                StopFollowing(GatewayTopicState.Idle);
+                channel = StopFollowing(GatewayTopicState.Idle);
             }
         }
+        channel?.Dispose();
     }
 
     /// <summary>The topic left the catalog: every remaining subscriber is told REMOVED.</summary>
     public void Retire()
     {
+        IDisposable? channel;
         lock (_gate)
         {
             UnsubscribeAll("REMOVED");
-            StopFollowing(GatewayTopicState.Removed);
+            channel = StopFollowing(GatewayTopicState.Removed);
         }
+        channel?.Dispose();
     }
 
     private async Task EnsureLiveAsync()
     {
         Task loading;
+        TaskCompletionSource? start = null;
+        long generation = 0;
         lock (_gate)
         {
             if (_state is GatewayTopicState.Live or GatewayTopicState.Removed)
@@ -134,18 +160,47 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
             {
                 _state = GatewayTopicState.Loading;
                 _buffered = [];
-                // Follow the channel before asking for the snapshot: whatever is published after
-                // the snapshot is then certain to arrive, and older messages are recognised by sequence.
-                _channel = bus.Subscribe(TopicChannel.ForTopic(Path), OnChannelMessage);
-                _loading = LoadAsync();
+                generation = ++_generation;
+                start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _loading = start.Task;
             }
             loading = _loading!;
+        }
+        if (start is not null)
+        {
+            // Outside _gate (see the lock order in the remarks).
+            try
+            {
+                await FollowAndLoadAsync(generation);
+                start.SetResult();
+            }
+            catch (Exception exception)
+            {
+                start.SetException(exception);
+            }
         }
         await loading;
     }
 
-    private async Task LoadAsync()
+    private async Task FollowAndLoadAsync(long generation)
     {
+        // Follow the channel before asking for the snapshot: whatever is published after the
+        // snapshot is then certain to arrive, and older messages are recognised by sequence.
+        IDisposable? subscription = bus.Subscribe(TopicChannel.ForTopic(Path), (_, payload) => OnChannelMessage(generation, payload));
+        lock (_gate)
+        {
+            if (_generation == generation)
+            {
+                _channel = subscription;
+                subscription = null;
+            }
+        }
+        if (subscription is not null)
+        {
+            // Retired while subscribing: nothing to load.
+            subscription.Dispose();
+            return;
+        }
         TopicSnapshot? snapshot;
         try
         {
@@ -155,65 +210,84 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
         {
             lock (_gate)
             {
-                StopFollowing(GatewayTopicState.Idle);
+                subscription = _generation == generation ? StopFollowing(GatewayTopicState.Idle) : null;
             }
+            subscription?.Dispose();
             throw;
         }
         lock (_gate)
         {
-            if (snapshot is null)
-            {
-                StopFollowing(GatewayTopicState.Removed);
-                return;
-            }
-            _epoch = snapshot.Epoch;
-            _sequence = snapshot.Sequence;
-            _valueLength = -1;
-            if (snapshot.Value is not null)
-            {
-                CacheValue(snapshot.Value);
-            }
-            var buffered = _buffered!;
-            _buffered = null;
-            _state = GatewayTopicState.Live;
-            foreach (var message in buffered)
-            {
-                Apply(message);
-            }
+            subscription = _generation == generation ? GoLive(snapshot) : null;
         }
+        subscription?.Dispose();
     }
 
-    private void OnChannelMessage(string channel, ReadOnlyMemory<byte> payload)
+    // Under _gate, state Loading: applies the snapshot and what was buffered meanwhile. Returns
+    // a subscription to dispose once _gate is released when the topic turned out to be gone.
+    private IDisposable? GoLive(TopicSnapshot? snapshot)
     {
+        if (snapshot is null)
+        {
+            return StopFollowing(GatewayTopicState.Removed);
+        }
+        _epoch = snapshot.Epoch;
+        _sequence = snapshot.Sequence;
+        _valueLength = -1;
+        if (snapshot.Value is not null)
+        {
+            CacheValue(snapshot.Value);
+        }
+        var buffered = _buffered!;
+        _buffered = null;
+        _state = GatewayTopicState.Live;
+        foreach (var message in buffered)
+        {
+            if (Apply(message) is { } stopped)
+            {
+                return stopped;
+            }
+        }
+        return null;
+    }
+
+    private void OnChannelMessage(long generation, ReadOnlyMemory<byte> payload)
+    {
+        IDisposable? stopped = null;
         lock (_gate)
         {
+            if (generation != _generation)
+            {
+                return;
+            }
             if (_state == GatewayTopicState.Loading)
             {
                 _buffered!.Add(payload.ToArray());
             }
             else if (_state == GatewayTopicState.Live)
             {
-                Apply(payload.Span);
+                stopped = Apply(payload.Span);
             }
         }
+        // On the delivering thread, which already holds the channel's lock: disposing re-enters it.
+        stopped?.Dispose();
     }
 
-    // Under _gate, state Live.
-    private void Apply(ReadOnlySpan<byte> payload)
+    // Under _gate, state Live. Returns the subscription to dispose (outside _gate) when the
+    // message says the topic was removed.
+    private IDisposable? Apply(ReadOnlySpan<byte> payload)
     {
         if (!TopicBusMessage.TryRead(payload, out var message) || message.Epoch != _epoch)
         {
-            return;
+            return null;
         }
         if (message.Kind == TopicBusMessageKind.Removed)
         {
             UnsubscribeAll("REMOVED");
-            StopFollowing(GatewayTopicState.Removed);
-            return;
+            return StopFollowing(GatewayTopicState.Removed);
         }
         if (message.Kind != TopicBusMessageKind.Value || message.Sequence <= _sequence)
         {
-            return;
+            return null;
         }
         _sequence = message.Sequence;
         if (message.HasValue)
@@ -225,6 +299,7 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
             _valueLength = -1;
         }
         FanOut(message.HasValue ? (byte)0 : ValueFrame.FlagNoValue, message.Payload);
+        return null;
     }
 
     private void FanOut(byte flags, ReadOnlySpan<byte> payload)
@@ -281,12 +356,16 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
         _subscribers = [];
     }
 
-    private void StopFollowing(GatewayTopicState next)
+    // Under _gate. Deliveries of the current generation stop here; the subscription itself is
+    // returned for the caller to dispose once _gate is released (see the lock order).
+    private IDisposable? StopFollowing(GatewayTopicState next)
     {
-        _channel?.Dispose();
+        var channel = _channel;
         _channel = null;
+        _generation++;
         _buffered = null;
         _valueLength = -1;
         _state = next;
+        return channel;
     }
 }

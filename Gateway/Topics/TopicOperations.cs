@@ -148,12 +148,7 @@ internal sealed class TopicOperations(
     public async Task SubscribeAsync(ClientSession session, ProtocolRequest request)
     {
         var selector = ParseSelector(request.Args);
-        if (!session.Record(selector, select: true))
-        {
-            throw TopiaryException.Create(ErrorCode.LimitExceeded,
-                $"the session already holds {SelectionList.MaxOperations} selection operations",
-                new JsonObject { ["limit"] = "selections", ["maximum"] = SelectionList.MaxOperations });
-        }
+        Record(session, selector, select: true);
         // Index first, then match: a topic added in between is found by one or the other.
         selections.Add(selector, session);
         foreach (var topic in replica.Select(selector))
@@ -169,7 +164,7 @@ internal sealed class TopicOperations(
     public Task UnsubscribeAsync(ClientSession session, ProtocolRequest request)
     {
         var selector = ParseSelector(request.Args);
-        session.Record(selector, select: false);
+        Record(session, selector, select: false);
         selections.Remove(selector, session);
         foreach (var topic in session.SubscribedTopics())
         {
@@ -180,6 +175,18 @@ internal sealed class TopicOperations(
         }
         session.SendText(Responses.Empty(request.Id));
         return Task.CompletedTask;
+    }
+
+    // TOP-52: both selecting and deselecting append an operation; a full list refuses either
+    // (an ignored deselect would leave the session subscribed while answering success).
+    private static void Record(ClientSession session, TopicSelector selector, bool select)
+    {
+        if (!session.Record(selector, select))
+        {
+            throw TopiaryException.Create(ErrorCode.LimitExceeded,
+                $"the session already holds {SelectionList.MaxOperations} selection operations; repeat an earlier selector to replace its operation",
+                new JsonObject { ["limit"] = "selections", ["maximum"] = SelectionList.MaxOperations });
+        }
     }
 
     private static TopicSelector ParseSelector(JsonElement args) =>
