@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 # Nothing beyond the .NET SDK is needed yet; later suites add redis-server,
 # postgresql and node here (apt-get / npm), each installed only when missing.
 
-dotnet test Grains.sln --configuration Release --logger "console;verbosity=normal" "$@"
+dotnet test Grains.sln --configuration Release "$@"
