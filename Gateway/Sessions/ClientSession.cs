@@ -19,6 +19,7 @@ internal sealed class ClientSession
     private readonly HashSet<GatewayTopic> _topics = [];
     private readonly Action<string, string> _close;
     private int _closing;
+    private bool _released;
 
     // close: ends the connection after telling the client why (reason, message); called at most once.
     public ClientSession(string principal, IReadOnlyList<string> roles, OutboundQueue outbound, Action<string, string> close)
@@ -80,18 +81,30 @@ internal sealed class ClientSession
     }
 
     /// <summary>Called by a topic (under its lock) when it subscribes or unsubscribes this session.</summary>
-    public void Track(GatewayTopic topic, bool subscribed)
+    /// <returns>False when subscribing a session that was already released: the topic must not keep it.</returns>
+    public bool Track(GatewayTopic topic, bool subscribed)
     {
         lock (_gate)
         {
-            if (subscribed)
+            if (!subscribed)
             {
-                _topics.Add(topic);
+                return _topics.Remove(topic);
             }
-            else
-            {
-                _topics.Remove(topic);
-            }
+            return !_released && _topics.Add(topic);
+        }
+    }
+
+    /// <summary>
+    /// Marks the session released (its connection ended) and returns the topics to unsubscribe it
+    /// from. Under the same lock as <see cref="Track"/>, so a topic subscribing it concurrently is
+    /// either in the returned list or refused.
+    /// </summary>
+    public GatewayTopic[] Release()
+    {
+        lock (_gate)
+        {
+            _released = true;
+            return [.. _topics];
         }
     }
 

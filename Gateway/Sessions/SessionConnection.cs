@@ -166,7 +166,7 @@ internal sealed partial class SessionConnection(
         {
             selections.Remove(selector, session);
         }
-        foreach (var topic in session.SubscribedTopics())
+        foreach (var topic in session.Release())
         {
             topic.Unsubscribe(session, reason: null);
         }

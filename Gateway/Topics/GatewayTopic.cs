@@ -98,8 +98,11 @@ internal sealed class GatewayTopic(uint id, string path, TopicSpecification spec
             {
                 return;
             }
+            if (!session.Track(this, subscribed: true))
+            {
+                return;
+            }
             _subscribers = [.. _subscribers, session];
-            session.Track(this, subscribed: true);
             session.SendText(Messages.Subscribed(Id, Path, Specification, _epoch, _sequence));
             if (_valueLength >= 0)
             {

@@ -24,6 +24,23 @@ public sealed class GatewayTopicTests
     private readonly InProcessMessageBus _bus = new();
 
     [Fact]
+    public async Task A_session_released_while_a_topic_subscribes_it_is_refused_so_the_topic_keeps_no_dead_subscriber()
+    {
+        var topic = NewTopic(Snapshot(sequence: 1, "v1"));
+        var (live, liveQueue) = NewSession();
+        var (released, releasedQueue) = NewSession();
+        Assert.Empty(released.Release());
+
+        await topic.SubscribeAsync(released);
+        await topic.SubscribeAsync(live);
+        await PublishAsync(sequence: 2, "v2");
+
+        Assert.Empty(await DrainAsync(releasedQueue));
+        Assert.Equal(["subscribed a/b 1", "value initial 1 v1", "value 2 v2"], await DrainAsync(liveQueue));
+        Assert.Equal([topic], live.Release());
+    }
+
+    [Fact]
     public async Task TOP_53_subscriber_gets_subscribed_then_the_current_value_then_later_updates_then_unsubscribed()
     {
         var topic = NewTopic(Snapshot(sequence: 3, "v3"));
