@@ -6,23 +6,7 @@ namespace Topiary.Errors;
 public static class ErrorCodeInfo
 {
     /// <summary>The upper-snake name used on the wire, for example <c>INVALID_PATH</c>.</summary>
-    public static string WireName(this ErrorCode code) => code switch
-    {
-        ErrorCode.InvalidArgument => "INVALID_ARGUMENT",
-        ErrorCode.InvalidPath => "INVALID_PATH",
-        ErrorCode.InvalidSelector => "INVALID_SELECTOR",
-        ErrorCode.InvalidSpecification => "INVALID_SPECIFICATION",
-        ErrorCode.InvalidValue => "INVALID_VALUE",
-        ErrorCode.IncompatibleType => "INCOMPATIBLE_TYPE",
-        ErrorCode.NotFound => "NOT_FOUND",
-        ErrorCode.Conflict => "CONFLICT",
-        ErrorCode.PermissionDenied => "PERMISSION_DENIED",
-        ErrorCode.AuthenticationFailed => "AUTHENTICATION_FAILED",
-        ErrorCode.LimitExceeded => "LIMIT_EXCEEDED",
-        ErrorCode.Timeout => "TIMEOUT",
-        ErrorCode.InternalError => "INTERNAL_ERROR",
-        _ => ToUpperSnake(code.ToString()),
-    };
+    public static string WireName(this ErrorCode code) => ToUpperSnake(code.ToString());
 
     /// <summary>Parses a wire name back to its code; unknown names map to <see cref="ErrorCode.InternalError"/>.</summary>
     public static ErrorCode FromWireName(string name)
