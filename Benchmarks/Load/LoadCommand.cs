@@ -27,7 +27,7 @@ internal static class LoadCommand
         var rate = options.GetInt32("rate", 50_000, 1, 100_000_000);
         var seconds = options.GetInt32("seconds", 20, 1, 3600);
         var warmup = options.GetInt32("warmup", 5, 0, 3600);
-        var gatewayAssembly = options.GetOptionalString("gateway") ?? DefaultGatewayAssembly();
+        var gatewayAssembly = options.GetOptionalString("gateway") ?? GatewayProcess.DefaultAssembly();
         // Where the gateway's SQLite database goes: a tmpfs such as /dev/shm takes disk syncs out of the picture.
         var dataParent = options.GetString("data-parent", Path.GetTempPath());
         options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --gateway --data-parent");
@@ -83,22 +83,6 @@ internal static class LoadCommand
             }
         }
         return 0;
-    }
-
-    private static string DefaultGatewayAssembly()
-    {
-        // The gateway is a project reference, so building this project builds it in the same configuration.
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Grains.sln")))
-        {
-            directory = directory.Parent;
-        }
-        if (directory is null)
-        {
-            throw new UsageException("cannot find the repository (Grains.sln) above this program; pass --gateway PATH/Topiary.Gateway.dll");
-        }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(directory.FullName, "Gateway", "bin", configuration, "net10.0", "Topiary.Gateway.dll");
     }
 
     private static async Task<string[]> AddTopicsAsync(ITopiarySession session, int count)

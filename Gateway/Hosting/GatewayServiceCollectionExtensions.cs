@@ -37,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
         services.AddHostedService<GatewayStartup>();
+        services.AddHostedService<OutboundTrimming>();
         return services;
     }
 }
