@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Topiary.Client;
 
 namespace Topiary.Benchmarks.Load;
 
@@ -90,6 +91,14 @@ internal sealed class GatewayProcess : IAsyncDisposable
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
         return Path.Combine(directory.FullName, "Gateway", "bin", configuration, "net10.0", "Topiary.Gateway.dll");
     }
+
+    /// <summary>Opens an SDK session as <c>admin</c>, which may add and set topics.</summary>
+    public Task<ITopiarySession> OpenAdminSessionAsync() => TopiarySession.OpenAsync(new TopiarySessionOptions
+    {
+        Url = Url,
+        Principal = "admin",
+        Password = AdminPassword,
+    });
 
     /// <summary>CPU time the gateway has used so far (all threads, user + system).</summary>
     public TimeSpan Cpu() => ProcStat.ProcessCpu(_process.Id);

@@ -42,12 +42,7 @@ internal static class LoadCommand
             $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; gateway {gatewayAssembly}, data under {dataParent}"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
-        await using var publisherSession = await TopiarySession.OpenAsync(new TopiarySessionOptions
-        {
-            Url = gateway.Url,
-            Principal = "admin",
-            Password = gateway.AdminPassword,
-        });
+        await using var publisherSession = await gateway.OpenAdminSessionAsync();
         var paths = await BenchmarkTopics.AddAsync(publisherSession, TopicRoot, topics);
 
         var statistics = new DeliveryStatistics();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Topiary.Benchmarks.Idle;
-using Topiary.Client;
 
 namespace Topiary.Benchmarks.Load;
 
@@ -31,12 +30,7 @@ internal static class ManyTopicsCommand
             $"many-topics: {topics:N0} topics, {sessions} sessions each subscribed to all with one selector, then {rate} updates/s for {seconds} s; {Environment.ProcessorCount} cores"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
-        await using var publisherSession = await TopiarySession.OpenAsync(new TopiarySessionOptions
-        {
-            Url = gateway.Url,
-            Principal = "admin",
-            Password = gateway.AdminPassword,
-        });
+        await using var publisherSession = await gateway.OpenAdminSessionAsync();
         var adding = Stopwatch.StartNew();
         var paths = await BenchmarkTopics.AddAsync(publisherSession, TopicRoot, topics, withValues: true);
         var addTime = adding.Elapsed;
