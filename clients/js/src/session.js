@@ -13,6 +13,12 @@ const keepAliveMs = 15_000;
 const silenceLimitMs = 30_000;
 const utf8 = new TextEncoder();
 
+/** The request as JSON text; `value` is the last member of `args`, and -0 keeps its sign. */
+function serialize(id, op, args) {
+  const text = JSON.stringify({ id, op, args });
+  return Object.is(args.value, -0) ? `${text.slice(0, -'0}}'.length)}-0}}` : text;
+}
+
 export class Session {
   #socket;
   #options;
@@ -100,7 +106,7 @@ export class Session {
       return Promise.reject(TopiaryError.create('SESSION_CLOSED', `the session is closed (${this.#state}); '${op}' was not sent`, { op }));
     }
     return this.#requests.add(op, this.#options.requestTimeout, (id) => {
-      const text = JSON.stringify({ id, op, args });
+      const text = serialize(id, op, args);
       const size = text.length * 3 > this.maxMessageSize ? utf8.encode(text).length : text.length;
       if (size > this.maxMessageSize) {
         throw TopiaryError.create('LIMIT_EXCEEDED',

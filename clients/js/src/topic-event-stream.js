@@ -12,13 +12,19 @@ export function createEventStream(register, capacity, signal) {
   let failure = null;
   let unregister = () => {};
 
+  // The failure ends the iteration once; later calls report the end.
+  const takeFailure = () => {
+    const error = failure;
+    failure = null;
+    return error;
+  };
   const wake = () => {
     while (waiting.length > 0 && (queue.length > 0 || ended)) {
       const { resolve, reject } = waiting.shift();
       if (queue.length > 0) {
         resolve({ value: queue.shift(), done: false });
       } else if (failure !== null) {
-        reject(failure);
+        reject(takeFailure());
       } else {
         resolve({ value: undefined, done: true });
       }
@@ -47,7 +53,10 @@ export function createEventStream(register, capacity, signal) {
     queue.push(event);
     wake();
   };
-  const onAbort = () => end(signal.reason ?? new Error('aborted'));
+  const onAbort = () => {
+    queue.length = 0;
+    end(signal.reason ?? new Error('aborted'));
+  };
 
   unregister = register({
     onSubscribed: (path, specification) => push({ kind: 'subscribed', path, specification }),
@@ -73,7 +82,7 @@ export function createEventStream(register, capacity, signal) {
         return Promise.resolve({ value: queue.shift(), done: false });
       }
       if (ended) {
-        return failure !== null ? Promise.reject(failure) : Promise.resolve({ value: undefined, done: true });
+        return failure !== null ? Promise.reject(takeFailure()) : Promise.resolve({ value: undefined, done: true });
       }
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },

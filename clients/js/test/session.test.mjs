@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { Session, SessionState, TopiaryError } from '../src/index.js';
 import { startGateway } from './support/gateway.mjs';
-import { nextEvent } from './support/waiting.mjs';
+import { nextEvent, rejectsWith } from './support/waiting.mjs';
 
 let gateway;
 const open = (options = {}) => Session.open({ url: gateway.url, principal: 'admin', password: gateway.adminPassword, ...options });
@@ -15,18 +15,6 @@ before(async () => {
 after(async () => {
   await gateway?.stop();
 });
-
-/** Asserts that `promise` rejects with a TopiaryError of `code` whose details include `details`. */
-async function rejectsWith(promise, code, details = {}) {
-  const error = await promise.then(() => assert.fail(`expected ${code}, but it succeeded`), (e) => e);
-  assert.ok(error instanceof TopiaryError, `expected a TopiaryError, got ${error?.stack ?? error}`);
-  assert.equal(error.code, code, error.message);
-  assert.ok(error.message.startsWith(`${code}:`), error.message);
-  for (const [key, value] of Object.entries(details)) {
-    assert.deepEqual(error.details[key], value, `details.${key} of ${JSON.stringify(error.details)}`);
-  }
-  return error;
-}
 
 describe('opening a session', () => {
   test('with good credentials reports the session', async () => {

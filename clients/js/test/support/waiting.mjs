@@ -1,4 +1,6 @@
-// Helpers for tests: collecting stream events and waiting for them with a deadline.
+// Helpers for tests: collecting stream events, waiting with a deadline, expected errors.
+import assert from 'node:assert/strict';
+import { TopiaryError } from '../../src/index.js';
 
 /** A listener for addStream that records every callback as an event object. */
 export function recorder() {
@@ -56,3 +58,16 @@ export function nextEvent(session, event, timeoutMs = 10_000) {
     session.on(event, listener);
   });
 }
+
+/** Asserts that `promise` rejects with a TopiaryError of `code` whose details include `details`. */
+export async function rejectsWith(promise, code, details = {}) {
+  const error = await promise.then(() => assert.fail(`expected ${code}, but it succeeded`), (e) => e);
+  assert.ok(error instanceof TopiaryError, `expected a TopiaryError, got ${error?.stack ?? error}`);
+  assert.equal(error.code, code, error.message);
+  assert.ok(error.message.startsWith(`${code}:`), error.message);
+  for (const [key, value] of Object.entries(details)) {
+    assert.deepEqual(error.details[key], value, `details.${key} of ${JSON.stringify(error.details)}`);
+  }
+  return error;
+}
+
