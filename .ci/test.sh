@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Nothing beyond the .NET SDK and Node.js is needed yet; later suites add redis-server and
+# Beyond the .NET SDK: Node.js, npm and Chromium (below); later suites add redis-server and
 # postgresql here (apt-get), each installed only when missing.
 
 dotnet_status=0
@@ -27,11 +27,16 @@ fi
 
 node_status=0
 if [[ "$run_node" == true ]]; then
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  # Node.js and npm run the tests; Chromium runs the browser test (test/browser.test.mjs).
+  missing=()
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  if (( ${#missing[@]} > 0 )); then
     sudo_cmd=""
     if [[ "$(id -u)" != 0 ]]; then sudo_cmd="sudo"; fi
     $sudo_cmd apt-get update -qq
-    $sudo_cmd apt-get install -y -qq nodejs npm
+    $sudo_cmd apt-get install -y -qq "${missing[@]}"
   fi
   # The node tests start the gateway that dotnet test built (Gateway/bin/Release).
   if [[ ! -f Gateway/bin/Release/net10.0/Topiary.Gateway.dll ]]; then
