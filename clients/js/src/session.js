@@ -160,7 +160,8 @@ export class Session {
   #violation(what) {
     const error = TopiaryError.create('INTERNAL_ERROR', `protocol violation by the server: ${what}`);
     this.#reportError(error);
-    this.#socket.close(1002);
+    // Browsers let a client close only with 1000 or 3000-4999, so no status is given.
+    this.#socket.close();
     this.#terminate({ state: SessionState.CLOSED_FAILED, reason: 'PROTOCOL_ERROR', message: error.message });
   }
 

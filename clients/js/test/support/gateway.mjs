@@ -16,7 +16,7 @@ const stopTimeoutMs = 15_000;
  * Spawns `dotnet Topiary.Gateway.dll` on a free loopback port with a fresh data directory.
  * @param {{ adminPassword?: string, environment?: Record<string, string> }} options
  *   `environment` adds or overrides gateway settings (e.g. `Topiary__Limits__MaxMessageBytes`).
- * @returns {Promise<{ url: string, wsUrl: string, adminPassword: string, stop: () => Promise<void>, output: () => string }>}
+ * @returns {Promise<{ url: string, wsUrl: string, adminPassword: string, stop: () => Promise<void> }>}
  */
 export async function startGateway(options = {}) {
   if (!existsSync(gatewayDll)) {
@@ -74,7 +74,7 @@ export async function startGateway(options = {}) {
       });
     });
     const url = `http://127.0.0.1:${port}`;
-    return { url, wsUrl: `ws://127.0.0.1:${port}/topiary`, adminPassword, stop, output: () => output };
+    return { url, wsUrl: `ws://127.0.0.1:${port}/topiary`, adminPassword, stop };
   } catch (error) {
     await stop();
     throw error;
