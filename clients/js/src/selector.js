@@ -66,9 +66,14 @@ function parsePath(text, selector, position) {
   if (path.length === 0) {
     throw invalid(selector, position, 'EMPTY', 'a path selector needs a path');
   }
+  const at = position + start;
+  if (path.startsWith('/') || path.endsWith('/')) {
+    throw invalid(selector, at + (path.startsWith('/') ? 0 : path.length - 1), 'INVALID_PATH',
+      'a path selector ignores one leading and one trailing \'/\' only (it never takes a descendant qualifier: use ?path//)');
+  }
   const empty = path.indexOf('//');
   if (empty >= 0) {
-    throw invalid(selector, position + start + empty + 1, 'INVALID_PATH', 'a path cannot have an empty segment (a path selector never takes a descendant qualifier: use ?path//)');
+    throw invalid(selector, at + empty + 1, 'INVALID_PATH', 'a path cannot have an empty segment');
   }
   return (candidate) => candidate === path;
 }
