@@ -1,4 +1,5 @@
 // A minimal event emitter that works the same in browsers and Node.js.
+import { invalidArgument } from './topiary-error.js';
 
 export class Emitter {
   #listeners = new Map();
@@ -11,7 +12,7 @@ export class Emitter {
 
   on(event, listener) {
     if (typeof listener !== 'function') {
-      throw new TypeError(`the listener of '${event}' must be a function; got ${typeof listener}`);
+      throw invalidArgument('listener', 'WRONG_TYPE', `the listener of '${event}' must be a function; got ${typeof listener}`);
     }
     const listeners = this.#listeners.get(event) ?? [];
     this.#listeners.set(event, [...listeners, listener]);

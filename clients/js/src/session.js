@@ -6,7 +6,8 @@ import { RequestTable } from './request-table.js';
 import { readOptions } from './session-options.js';
 import { SessionState } from './session-state.js';
 import { SubscriptionTable } from './subscription-table.js';
-import { TopiaryError } from './topiary-error.js';
+import { describe } from './topic-type.js';
+import { TopiaryError, invalidArgument } from './topiary-error.js';
 import { Topics } from './topics.js';
 
 const keepAliveMs = 15_000;
@@ -17,6 +18,13 @@ const utf8 = new TextEncoder();
 function serialize(id, op, args) {
   const text = JSON.stringify({ id, op, args });
   return Object.is(args.value, -0) ? `${text.slice(0, -'0}}'.length)}-0}}` : text;
+}
+
+function checkEvent(event) {
+  if (event !== 'close' && event !== 'error') {
+    throw invalidArgument('event', 'UNKNOWN_EVENT', `a session emits 'close' and 'error'; got ${describe(event)}`);
+  }
+  return event;
 }
 
 export class Session {
@@ -54,6 +62,7 @@ export class Session {
       this.#resolveClosed = resolve;
     });
     socket.onmessage = (event) => this.#receive(event);
+    // A failed connection is reported by the close event that follows its error event.
     socket.onerror = () => {};
     socket.onclose = (event) => this.#socketClosed(event);
     this.#keepAlive = setInterval(() => this.#checkAlive(), keepAliveMs);
@@ -69,12 +78,12 @@ export class Session {
 
   /** Listens to 'close' ({ state, reason, message }) or 'error' (a TopiaryError or a callback's error). */
   on(event, listener) {
-    this.#events.on(event, listener);
+    this.#events.on(checkEvent(event), listener);
     return this;
   }
 
   off(event, listener) {
-    this.#events.off(event, listener);
+    this.#events.off(checkEvent(event), listener);
     return this;
   }
 

@@ -166,6 +166,18 @@ describe('a session', () => {
     assert.equal(ending.message, errors[0].message);
   });
 
+  test('refuses listeners of unknown events and listeners that are not functions', async () => {
+    const session = await open();
+    try {
+      assert.throws(() => session.on('closed', () => {}), (error) =>
+        error instanceof TopiaryError && error.code === 'INVALID_ARGUMENT' && error.details.argument === 'event'
+        && error.message === "INVALID_ARGUMENT: a session emits 'close' and 'error'; got 'closed'");
+      assert.throws(() => session.on('close', 'not a function'), /the listener of 'close' must be a function/);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('reports an exception thrown by a close listener as an error event', async () => {
     const session = await open();
     const errors = [];
