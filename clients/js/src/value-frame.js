@@ -53,7 +53,7 @@ export function decodePayload(type, payload, noValue) {
 
 function readFixed(payload, type) {
   if (payload.length !== 8) {
-    throw new Error(`a ${type} value of ${payload.length} bytes, not 8`);
+    throw new Error(`${type} values have 8 bytes; got ${payload.length}`);
   }
   return new DataView(payload.buffer, payload.byteOffset, 8);
 }

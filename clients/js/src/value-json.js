@@ -93,6 +93,6 @@ function encodeInt64(value) {
 }
 
 function wrongValue(type, value, allowed) {
-  return TopiaryError.create('INVALID_ARGUMENT', `a ${type} value must be ${allowed}; got ${describe(value)}`,
+  return TopiaryError.create('INVALID_ARGUMENT', `${type} values must be ${allowed}; got ${describe(value)}`,
     { argument: 'value', reason: 'WRONG_TYPE', expected: type });
 }
