@@ -37,7 +37,13 @@ export async function startGateway(options = {}) {
     },
   });
   let output = '';
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // A test process that ends without calling stop() (a crash, a timeout) takes its gateway along.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+    process.off('exit', killOnExit);
+    resolve({ code, signal });
+  }));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
