@@ -37,6 +37,35 @@ describe('opening a session', () => {
     assert.equal(session.state, SessionState.CLOSED_BY_CLIENT);
   });
 
+  test('uses globalThis.WebSocket when the platform has one, and the ws package otherwise', async () => {
+    const created = [];
+    class PlatformWebSocket extends NodeWebSocket {
+      constructor(url) {
+        super(url);
+        created.push(url);
+      }
+    }
+    const native = globalThis.WebSocket;
+    globalThis.WebSocket = PlatformWebSocket;
+    try {
+      const session = await open();
+      await session.close();
+    } finally {
+      if (native === undefined) {
+        delete globalThis.WebSocket;
+      } else {
+        globalThis.WebSocket = native;
+      }
+    }
+    assert.deepEqual(created, [gateway.wsUrl]);
+    if (native === undefined) {
+      // Node.js 20: no WebSocket of its own, so the session below runs on the ws package.
+      const session = await open();
+      await session.close();
+      assert.equal(created.length, 1);
+    }
+  });
+
   test('anonymously', async () => {
     const session = await Session.open({ url: gateway.url });
     try {
