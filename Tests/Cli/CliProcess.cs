@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Threading.Channels;
 
 namespace Topiary.Tests.Cli;
 
@@ -11,7 +10,7 @@ namespace Topiary.Tests.Cli;
 internal sealed class CliProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly LineChannel _lines = new();
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
@@ -49,21 +48,9 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>The next stdout line; fails the test if none arrives within 30 s (a line held in a buffer never arrives).</summary>
-    public async Task<string> NextLineAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            return await _lines.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"no stdout line within 30 s; stdout: {_stdout}; stderr: {_stderr}");
-            throw;
-        }
-    }
+    public Task<string> NextLineAsync() => _lines.NextAsync(TimeSpan.FromSeconds(30), () => $"stdout: {_stdout}; stderr: {_stderr}");
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does (with POSIX <c>kill</c>; the suite runs on Linux).</summary>
     public async Task InterruptAsync()
     {
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -109,7 +96,7 @@ internal sealed class CliProcess : IAsyncDisposable
         {
             _stdout.Append(line).Append('\n');
         }
-        _lines.Writer.TryWrite(line);
+        _lines.Add(line);
     }
 
     private void OnError(string? line)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 
 namespace Topiary.Tests.Cli;
 
@@ -8,7 +7,7 @@ internal sealed class LineWriter : TextWriter
 {
     private readonly StringBuilder _all = new();
     private readonly StringBuilder _line = new();
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly LineChannel _lines = new();
 
     public override Encoding Encoding => Encoding.UTF8;
 
@@ -19,7 +18,7 @@ internal sealed class LineWriter : TextWriter
             _all.Append(value);
             if (value == '\n')
             {
-                _lines.Writer.TryWrite(_line.ToString().TrimEnd('\r'));
+                _lines.Add(_line.ToString().TrimEnd('\r'));
                 _line.Clear();
             }
             else
@@ -30,19 +29,7 @@ internal sealed class LineWriter : TextWriter
     }
 
     /// <summary>The next completed line, failing the test after 20 s.</summary>
-    public async Task<string> NextLineAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            return await _lines.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"no line within 20 s; written so far: {ToString()}");
-            throw;
-        }
-    }
+    public Task<string> NextLineAsync() => _lines.NextAsync(TimeSpan.FromSeconds(20), ToString);
 
     public override string ToString()
     {
