@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>The verb did what was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>The server refused the request (for example NOT_FOUND, PERMISSION_DENIED, INCOMPATIBLE_TYPE).</summary>
+    /// <summary>The server refused the request (for example NOT_FOUND, PERMISSION_DENIED, INCOMPATIBLE_TYPE), or the output could not be written.</summary>
     public const int ServerError = 1;
 
     /// <summary>The command line is wrong: nothing was sent.</summary>

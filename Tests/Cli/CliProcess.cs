@@ -17,18 +17,28 @@ internal sealed class CliProcess : IAsyncDisposable
     private CliProcess(Process process) => _process = process;
 
     /// <summary>Starts <c>topiary <paramref name="args"/></c> with exactly <paramref name="environment"/> as its TOPIARY_* variables.</summary>
-    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(environment, Dotnet, [CliDll, .. args]);
+
+    /// <summary>Starts <c>topiary <paramref name="args"/> | head -n 1</c> in bash; the exit code is topiary's (<c>PIPESTATUS</c>).</summary>
+    public static CliProcess StartPipedToHead(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(environment, "bash", ["-c", "\"$0\" \"$@\" | head -n 1; exit \"${PIPESTATUS[0]}\"", Dotnet, CliDll, .. args]);
+
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "Topiary.Cli.dll");
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string?> environment, string program, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Topiary.Cli.dll"));
-        foreach (var arg in args)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(argument);
         }
         foreach (var name in new[] { "TOPIARY_URL", "TOPIARY_PRINCIPAL", "TOPIARY_PASSWORD" })
         {

@@ -69,4 +69,25 @@ public sealed class CliProcessTests : GatewayTests
         run.AssertExit(ExitCodes.Success);
         Assert.Empty(run.Stderr);
     }
+
+    [Fact]
+    public async Task Subscribe_ends_with_one_line_when_the_reader_of_its_pipe_has_gone()
+    {
+        await using var publisher = await Sessions.AdminAsync(Gateway);
+        await publisher.Topics.AddAndSetAsync("h", TopicType.Int64, 0L);
+        await using var cli = CliProcess.StartPipedToHead(CliRunner.AdminEnvironment(Gateway), "subscribe", ">h");
+        Assert.Equal("h\t0", await cli.NextLineAsync());
+
+        // head has exited; topiary notices at its next write, whichever update that is.
+        var finished = cli.WaitAsync();
+        for (var value = 1L; !finished.IsCompleted && value < 300; value++)
+        {
+            await publisher.Topics.SetAsync("h", value);
+            await Task.WhenAny(finished, Task.Delay(100));
+        }
+        var run = await finished;
+
+        run.AssertExit(ExitCodes.ServerError);
+        Assert.Equal("topiary: subscribe: cannot write the output: Broken pipe", run.ErrorLine);
+    }
 }
