@@ -45,4 +45,29 @@ public sealed class ConnectionEndToEndTests : GatewayTests
         Assert.StartsWith($"topiary: topics get: RETRYABLE: cannot open a session at ws://127.0.0.1:{new Uri(url).Port}/topiary", run.ErrorLine, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
+
+    [Fact]
+    public async Task Session_options_the_sdk_refuses_are_usage_errors()
+    {
+        var run = await CliRunner.RunAsync(Gateway, "ping", "--principal", new string('p', 257));
+
+        run.AssertExit(ExitCodes.Usage);
+        Assert.Equal(
+            "topiary: ping: cannot open a session: INVALID_ARGUMENT: the session option Principal must be at most 256 characters (see 'topiary ping --help')",
+            run.ErrorLine);
+    }
+
+    [Fact]
+    public async Task A_verb_interrupted_before_the_answer_is_exit_3_with_an_unknown_outcome()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        var exitCode = await CliApplication.RunAsync(["topics", "add", "a"], stdout, stderr, CliRunner.AdminEnvironment(Gateway), interrupted.Token);
+
+        Assert.Equal(ExitCodes.Unavailable, exitCode);
+        Assert.Equal("topiary: topics add: interrupted before the server answered; the outcome is unknown", new CliRun(exitCode, "", stderr.ToString()).ErrorLine);
+    }
 }
