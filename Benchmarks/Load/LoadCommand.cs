@@ -30,13 +30,19 @@ internal static class LoadCommand
         var gatewayAssembly = options.GetOptionalString("gateway") ?? DefaultGatewayAssembly();
         // Where the gateway's SQLite database goes: a tmpfs such as /dev/shm takes disk syncs out of the picture.
         var dataParent = options.GetString("data-parent", Path.GetTempPath());
-        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --gateway --data-parent");
+        // The subscribers' endpoint: the native protocol, or the SignalR compatibility hub.
+        var transport = options.GetString("transport", "native");
+        if (transport is not ("native" or "signalr"))
+        {
+            throw new UsageException($"--transport {transport}: expected native or signalr");
+        }
+        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --gateway --data-parent --transport");
 
         // Every session subscribes to every topic, so one update is one delivery per session.
         var updatesPerSecond = (double)rate / sessions;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {sessions} sessions x {topics} topics, target {rate:N0} deliveries/s ({updatesPerSecond:N1} updates/s), " +
-            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; gateway {gatewayAssembly}, data under {dataParent}"));
+            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; subscribers over {transport}; gateway {gatewayAssembly}, data under {dataParent}"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
         await using var publisherSession = await TopiarySession.OpenAsync(new TopiarySessionOptions
@@ -49,7 +55,7 @@ internal static class LoadCommand
 
         var statistics = new DeliveryStatistics();
         var connecting = Stopwatch.StartNew();
-        var subscribers = await ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/topiary"), sessions, statistics);
+        var subscribers = await ConnectAsync(gateway.Url, transport, sessions, statistics);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions subscribed in {connecting.Elapsed.TotalSeconds:F1} s"));
         try
         {
@@ -113,17 +119,20 @@ internal static class LoadCommand
         return paths;
     }
 
-    private static async Task<RawSubscriber[]> ConnectAsync(Uri endpoint, int sessions, DeliveryStatistics statistics)
+    private static async Task<ILoadSubscriber[]> ConnectAsync(Uri gateway, string transport, int sessions, DeliveryStatistics statistics)
     {
-        var subscribers = new RawSubscriber[sessions];
+        var subscribers = new ILoadSubscriber[sessions];
+        var selector = $"?{TopicRoot}/";
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await Parallel.ForAsync(0, sessions, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = timeout.Token },
-            async (i, cancellationToken) => subscribers[i] = await RawSubscriber.ConnectAsync(endpoint, $"?{TopicRoot}/", statistics, cancellationToken));
+            async (i, cancellationToken) => subscribers[i] = transport == "signalr"
+                ? await SignalRSubscriber.ConnectAsync(new Uri($"ws://{gateway.Authority}/topiary/hub"), selector, statistics, cancellationToken)
+                : await RawSubscriber.ConnectAsync(new Uri($"ws://{gateway.Authority}/topiary"), selector, statistics, cancellationToken));
         return subscribers;
     }
 
     private static void Report(int sessions, Sample before, Sample after, DeliveryStatistics statistics,
-        Dictionary<string, double>? sums, LoadPublisher publisher, RawSubscriber[] subscribers)
+        Dictionary<string, double>? sums, LoadPublisher publisher, ILoadSubscriber[] subscribers)
     {
         var window = (after.Time - before.Time).TotalSeconds;
         var delivered = after.Delivered - before.Delivered;

@@ -10,7 +10,7 @@ namespace Topiary.Benchmarks.Load;
 /// then reading) instead of the SDK, whose per-message events would compete with the gateway
 /// for the two cores. Each value frame's INT64 payload is the publisher's timestamp.
 /// </summary>
-internal sealed class RawSubscriber : IAsyncDisposable
+internal sealed class RawSubscriber : ILoadSubscriber
 {
     private const int ValueHeaderLength = 22;
     private const byte KindValue = 1;

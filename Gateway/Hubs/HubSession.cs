@@ -54,12 +54,14 @@ internal sealed partial class HubSession : IAsyncDisposable
         await _opening.WaitAsync();
         try
         {
-            if (_session is not null || _closing is not null)
+            if (_closing is not null || _disconnected.IsCancellationRequested)
             {
-                throw _closing is null
-                    ? HubErrors.From(ErrorEnvelope.For(ErrorCode.InvalidArgument, "a session is already open on this connection",
-                        new JsonObject { ["argument"] = "open", ["reason"] = "ALREADY_OPEN" }))
-                    : HubErrors.SessionClosed(_closing.Reason, "the session on this connection is closed; open a new connection");
+                throw Closed();
+            }
+            if (_session is not null)
+            {
+                throw HubErrors.From(ErrorEnvelope.For(ErrorCode.InvalidArgument, "a session is already open on this connection",
+                    new JsonObject { ["argument"] = "open", ["reason"] = "ALREADY_OPEN" }));
             }
             ClientSession session;
             try
@@ -85,10 +87,13 @@ internal sealed partial class HubSession : IAsyncDisposable
     public async Task<JsonElement> InvokeAsync(string op, JsonElement args)
     {
         var session = _session;
-        if (session is null || _closing is not null)
+        if (_closing is not null || _disconnected.IsCancellationRequested)
         {
-            throw HubErrors.SessionClosed(_closing?.Reason ?? "NOT_OPENED",
-                _closing is null ? "no session is open on this connection: invoke 'open' first" : "the session on this connection is closed; open a new connection");
+            throw Closed();
+        }
+        if (session is null)
+        {
+            throw HubErrors.SessionClosed("NOT_OPENED", "no session is open on this connection: invoke 'open' first");
         }
         var id = Interlocked.Increment(ref _lastId);
         var answer = _delivery.Expect(id);
@@ -110,19 +115,22 @@ internal sealed partial class HubSession : IAsyncDisposable
     /// <summary>The connection is gone: release the session and stop the drain loop.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Under the opening gate: an open still in progress either finishes first (and its
+        // session is released here) or sees the cancellation and refuses.
+        await _opening.WaitAsync();
+        await _disconnected.CancelAsync();
+        _opening.Release();
         if (_session is { } session)
         {
             End(session, new HubClosing("CONNECTION_LOST", "the SignalR connection ended", Notify: false));
         }
         _outbound.Complete([], discardPending: true);
-        await _disconnected.CancelAsync();
         if (await Task.WhenAny(_drain, Task.Delay(DrainTimeout)) == _drain)
         {
             _outbound.Dispose();
         }
         _delivery.FailPending("CONNECTION_LOST");
         _disconnected.Dispose();
-        _opening.Dispose();
     }
 
     // The first reason to end wins (a server close is already recorded when the drain ends); release once.
@@ -142,6 +150,9 @@ internal sealed partial class HubSession : IAsyncDisposable
         Interlocked.CompareExchange(ref _closing, new HubClosing(reason, message, Notify: true), null);
         _outbound.Complete(CloseFrame.Build(CloseFrame.GoingAway, reason), discardPending: _outbound.Overflowed);
     }
+
+    private HubException Closed() =>
+        HubErrors.SessionClosed(_closing?.Reason ?? "CONNECTION_LOST", "the session on this connection is closed; open a new connection");
 
     private HubClosing OnClosed() => _closing ?? new HubClosing("UNKNOWN", "the session ended", Notify: false);
 
