@@ -119,9 +119,9 @@ internal static class LoadCommand
         return paths;
     }
 
-    private static async Task<ILoadSubscriber[]> ConnectAsync(Uri gateway, string transport, int sessions, DeliveryStatistics statistics)
+    private static async Task<LoadSubscriber[]> ConnectAsync(Uri gateway, string transport, int sessions, DeliveryStatistics statistics)
     {
-        var subscribers = new ILoadSubscriber[sessions];
+        var subscribers = new LoadSubscriber[sessions];
         var selector = $"?{TopicRoot}/";
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await Parallel.ForAsync(0, sessions, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = timeout.Token },
@@ -132,7 +132,7 @@ internal static class LoadCommand
     }
 
     private static void Report(int sessions, Sample before, Sample after, DeliveryStatistics statistics,
-        Dictionary<string, double>? sums, LoadPublisher publisher, ILoadSubscriber[] subscribers)
+        Dictionary<string, double>? sums, LoadPublisher publisher, LoadSubscriber[] subscribers)
     {
         var window = (after.Time - before.Time).TotalSeconds;
         var delivered = after.Delivered - before.Delivered;

@@ -11,7 +11,7 @@ namespace Topiary.Benchmarks.Load;
 /// reading 0x1E-separated records), so that the load tool costs about as little per message as
 /// on the native endpoint. Each non-initial <c>value</c> carries the publisher's timestamp.
 /// </summary>
-internal sealed class SignalRSubscriber : ILoadSubscriber
+internal sealed class SignalRSubscriber : LoadSubscriber
 {
     private const byte RecordSeparator = 0x1E;
 
@@ -23,73 +23,53 @@ internal sealed class SignalRSubscriber : ILoadSubscriber
     private static readonly byte[] CloseMessage = Encoding.UTF8.GetBytes("{\"type\":7");
     private static readonly byte[] Error = Encoding.UTF8.GetBytes("\"error\"");
 
-    private readonly ClientWebSocket _socket = new();
-    private readonly DeliveryStatistics _statistics;
-    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _receiving = Task.CompletedTask;
-
-    private SignalRSubscriber(DeliveryStatistics statistics) => _statistics = statistics;
-
-    public string? ClosedBecause { get; private set; }
+    private SignalRSubscriber(DeliveryStatistics statistics)
+        : base(statistics)
+    {
+    }
 
     /// <summary>Connects to <c>/topiary/hub</c>, opens an anonymous session and subscribes; returns once the subscription is complete.</summary>
     public static async Task<SignalRSubscriber> ConnectAsync(Uri endpoint, string selector, DeliveryStatistics statistics, CancellationToken cancellationToken)
     {
         var subscriber = new SignalRSubscriber(statistics);
-        subscriber._socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await subscriber._socket.ConnectAsync(endpoint, cancellationToken);
-        subscriber._receiving = subscriber.ReceiveAsync();
+        await subscriber.Socket.ConnectAsync(endpoint, cancellationToken);
+        subscriber.StartReceiving();
         var records = "{\"protocol\":\"json\",\"version\":1}\u001e"
             + "{\"type\":1,\"invocationId\":\"1\",\"target\":\"open\",\"arguments\":[{\"clientType\":\"OTHER\",\"environment\":\"topiary load\"}]}\u001e"
             + $"{{\"type\":1,\"invocationId\":\"2\",\"target\":\"topics.subscribe\",\"arguments\":[{{\"selector\":\"{selector}\"}}]}}\u001e";
-        await subscriber._socket.SendAsync(Encoding.UTF8.GetBytes(records), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        await subscriber._subscribed.Task.WaitAsync(cancellationToken);
+        await subscriber.Socket.SendAsync(Encoding.UTF8.GetBytes(records), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        await subscriber.Subscribed.Task.WaitAsync(cancellationToken);
         return subscriber;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _socket.Abort();
-        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _socket.Dispose();
-    }
-
-    private async Task ReceiveAsync()
+    protected override async Task ReceiveLoopAsync()
     {
         var buffer = new byte[64 * 1024];
         var length = 0;
-        try
+        while (true)
         {
-            while (true)
+            if (length == buffer.Length)
             {
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    ClosedBecause ??= $"closed by the gateway ({_socket.CloseStatus} {_socket.CloseStatusDescription})";
-                    break;
-                }
-                length += result.Count;
-                // Records may share a WebSocket message or span several: keep what follows the last separator.
-                var consumed = 0;
-                int end;
-                while ((end = buffer.AsSpan(consumed, length - consumed).IndexOf(RecordSeparator)) >= 0)
-                {
-                    OnRecord(buffer.AsSpan(consumed, end));
-                    consumed += end + 1;
-                }
-                buffer.AsSpan(consumed, length - consumed).CopyTo(buffer);
-                length -= consumed;
+                Array.Resize(ref buffer, buffer.Length * 2);
             }
+            var result = await Socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                ClosedBecause ??= $"closed by the gateway ({Socket.CloseStatus} {Socket.CloseStatusDescription})";
+                return;
+            }
+            length += result.Count;
+            // Records may share a WebSocket message or span several: keep what follows the last separator.
+            var consumed = 0;
+            int end;
+            while ((end = buffer.AsSpan(consumed, length - consumed).IndexOf(RecordSeparator)) >= 0)
+            {
+                OnRecord(buffer.AsSpan(consumed, end));
+                consumed += end + 1;
+            }
+            buffer.AsSpan(consumed, length - consumed).CopyTo(buffer);
+            length -= consumed;
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            ClosedBecause ??= "connection lost: " + exception.Message;
-        }
-        _subscribed.TrySetException(new InvalidOperationException($"the session ended before subscribing: {ClosedBecause}"));
     }
 
     private void OnRecord(ReadOnlySpan<byte> record)
@@ -99,16 +79,16 @@ internal sealed class SignalRSubscriber : ILoadSubscriber
             var start = record.IndexOf(ValueMember);
             if (start >= 0 && record.IndexOf(Initial) < 0 && Utf8Parser.TryParse(record[(start + ValueMember.Length)..], out long publishedAt, out _))
             {
-                _statistics.Record(publishedAt);
+                Statistics.Record(publishedAt);
             }
         }
         else if (record.IndexOf(SubscribeCompletion) >= 0)
         {
             if (record.IndexOf(Error) >= 0)
             {
-                _subscribed.TrySetException(new InvalidOperationException("subscribe failed: " + Encoding.UTF8.GetString(record)));
+                Subscribed.TrySetException(new InvalidOperationException("subscribe failed: " + Encoding.UTF8.GetString(record)));
             }
-            _subscribed.TrySetResult();
+            Subscribed.TrySetResult();
         }
         else if (record.IndexOf(Closing) >= 0 || record.StartsWith(CloseMessage))
         {
