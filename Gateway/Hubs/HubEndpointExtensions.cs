@@ -13,7 +13,10 @@ public static class HubEndpointExtensions
     /// <summary>SignalR with the JSON hub protocol; its message size limit is the gateway's (Topiary:Limits:MaxMessageBytes).</summary>
     public static IServiceCollection AddTopiaryHub(this IServiceCollection services)
     {
-        services.AddSignalR();
+        // Detailed errors show SignalR's own refusals (wrong argument count, unparsable arguments)
+        // to the caller instead of a bare "error on the server". The hub's methods throw nothing
+        // else but HubException (the envelope), so no internal detail can leak this way.
+        services.AddSignalR(hub => hub.EnableDetailedErrors = true);
         services.AddSingleton<HubConnections>();
         services.AddOptions<HubOptions>()
             .Configure<IOptions<GatewayOptions>>((hub, gateway) => hub.MaximumReceiveMessageSize = gateway.Value.Limits.MaxMessageBytes);
