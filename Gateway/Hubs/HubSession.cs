@@ -102,6 +102,12 @@ internal sealed partial class HubSession : IAsyncDisposable
             End(session, new HubClosing("CLIENT_REQUESTED", "the session was closed at the client's request", Notify: true));
             _outbound.Complete(CloseFrame.Build(CloseFrame.NormalClosure, "closed"), discardPending: false);
         }
+        else if (_drain.IsCompleted)
+        {
+            // The session ended while this request ran, after the drain failed what it knew of:
+            // no answer can come any more.
+            _delivery.FailPending(OnClosed().Reason);
+        }
         return await answer;
     }
 
