@@ -27,7 +27,7 @@ internal sealed class TopiaryHub(
     {
         var session = new HubSession(Context, hub.Clients.Client(Context.ConnectionId), lifecycle, dispatcher, options.Value, logger);
         Context.Items[typeof(HubSession)] = session;
-        connections.Add(session);
+        connections.Add(session, Context.GetHttpContext());
         return Task.CompletedTask;
     }
 

@@ -122,6 +122,8 @@ internal sealed class SignalRTestClient : IAsyncDisposable
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Complete the close handshake, as SignalR clients do.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
                     break;
                 }
                 pending.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
