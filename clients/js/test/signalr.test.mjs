@@ -135,4 +135,22 @@ describe('SignalR endpoint /topiary/hub', () => {
     const after = await connection.invoke('session.ping').then(() => assert.fail('expected SESSION_CLOSED'), topiaryError);
     assert.equal(after.details.closeReason, 'CLIENT_REQUESTED');
   });
+
+  test('a stopping gateway process says closing SERVER_SHUTDOWN, then ends the connection', async () => {
+    const own = await startGateway();
+    try {
+      const connection = new HubConnectionBuilder().withUrl(`${own.url}/topiary/hub`).configureLogging(LogLevel.None).build();
+      const closed = new Promise((resolve) => connection.onclose(resolve));
+      const closing = nextMessages(connection, 'closing', 1);
+      await connection.start();
+      await connection.invoke('open', {});
+
+      await own.stop();
+
+      assert.equal((await closing)[0].reason, 'SERVER_SHUTDOWN');
+      await closed;
+    } finally {
+      await own.stop();
+    }
+  });
 });
