@@ -66,9 +66,16 @@ internal sealed class RawSubscriber : LoadSubscriber
             var message = _buffer.AsSpan(0, result.Count);
             if (result.MessageType == WebSocketMessageType.Binary)
             {
-                if (message.Length >= ValueHeaderLength + 8 && message[0] == KindValue && (message[1] & (FlagNoValue | FlagInitial)) == 0)
+                if (message.Length >= ValueHeaderLength + 8 && message[0] == KindValue && (message[1] & FlagNoValue) == 0)
                 {
-                    Statistics.Record(BinaryPrimitives.ReadInt64LittleEndian(message[ValueHeaderLength..]));
+                    if ((message[1] & FlagInitial) == 0)
+                    {
+                        Statistics.Record(BinaryPrimitives.ReadInt64LittleEndian(message[ValueHeaderLength..]));
+                    }
+                    else
+                    {
+                        Statistics.RecordInitial();
+                    }
                 }
             }
             else

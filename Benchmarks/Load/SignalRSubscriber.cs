@@ -77,7 +77,11 @@ internal sealed class SignalRSubscriber : LoadSubscriber
         if (record.IndexOf(ValueTarget) >= 0)
         {
             var start = record.IndexOf(ValueMember);
-            if (start >= 0 && record.IndexOf(Initial) < 0 && Utf8Parser.TryParse(record[(start + ValueMember.Length)..], out long publishedAt, out _))
+            if (record.IndexOf(Initial) >= 0)
+            {
+                Statistics.RecordInitial();
+            }
+            else if (start >= 0 && Utf8Parser.TryParse(record[(start + ValueMember.Length)..], out long publishedAt, out _))
             {
                 Statistics.Record(publishedAt);
             }

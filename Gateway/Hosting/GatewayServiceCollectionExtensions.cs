@@ -40,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SessionConnection>();
         services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
+        services.AddHostedService<OutboundTrimming>();
         return services;
     }
 }
