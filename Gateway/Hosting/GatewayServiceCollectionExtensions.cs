@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Topiary.Gateway.Hubs;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Gateway.Topics;
@@ -34,8 +35,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SelectionIndex>();
         services.AddSingleton<TopicReplica>();
         services.AddSingleton<TopicOperations>();
+        services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
+        services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<OutboundTrimming>();
         return services;
