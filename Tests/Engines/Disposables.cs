@@ -27,7 +27,8 @@ internal sealed class Disposables : IAsyncDisposable
             items = [.. _items];
             _items.Clear();
         }
-        foreach (var item in items)
+        // Last created first: a membership goes before the connection it uses.
+        foreach (var item in items.Reverse())
         {
             await item.DisposeAsync();
         }
