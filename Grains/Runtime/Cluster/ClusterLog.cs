@@ -30,4 +30,10 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Cluster view: {MemberCount} live members ({Members})")]
     public static partial void ViewChanged(ILogger logger, int memberCount, MembershipSnapshot members);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "The lease of {GrainId} (token {FencingToken}) was lost; the grain must deactivate without writing")]
+    public static partial void LeaseLost(ILogger logger, string grainId, long fencingToken);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Could not renew the lease of {GrainId}: {Error}")]
+    public static partial void LeaseNotRenewed(ILogger logger, string grainId, string error);
 }

@@ -43,7 +43,7 @@ internal sealed class RedisMemberRegistration(IRedisConnection redis, RedisMembe
         {
             var current = _self!;
             var sentAt = time.GetTimestamp();
-            if (await redis.EvaluateAsync(RedisMembershipKeys.RefreshScript, [keys.Member(current.Name)], [_selfJson, _ttl]) == 1)
+            if (await redis.EvaluateAsync(RedisScripts.ExtendIfEqual, [keys.Member(current.Name)], [_selfJson, _ttl]) == 1)
             {
                 Volatile.Write(ref _lastRefreshSent, sentAt);
                 return;

@@ -11,10 +11,6 @@ namespace Topiary.Runtime.Cluster.Redis;
 /// </remarks>
 internal sealed class RedisMembershipKeys(string clusterId)
 {
-    /// <summary>Extends the liveness key only if it still holds this incarnation's record (ARGV[1]); 1 if extended.</summary>
-    public const string RefreshScript =
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
-
     /// <summary>Replaces this incarnation's record (ARGV[1]) with ARGV[2], keeping the expiry ARGV[3]; 1 if it was still ours.</summary>
     public const string ReplaceScript =
         "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0";
