@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Topiary.Benchmarks.Cluster;
 using Topiary.Benchmarks.Delivery;
 using Topiary.Benchmarks.Load;
 
@@ -6,7 +7,7 @@ namespace Topiary.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks named on the command line (see docs/benchmarks.md). The first argument
-/// picks a measurement that is not a BenchmarkDotNet benchmark (<c>socket</c>, <c>load</c>, and
+/// picks a measurement that is not a BenchmarkDotNet benchmark (<c>socket</c>, <c>load</c>, <c>cluster-store</c>, and
 /// <c>drain</c>, the client half of <c>socket</c>); anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntryPoint
@@ -24,6 +25,8 @@ public static class BenchmarkEntryPoint
                     return await DrainCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
                 case LoadCommand.Verb:
                     return await LoadCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
+                case ClusterStoreCommand.Verb:
+                    return await ClusterStoreCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
                 default:
                     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
                     return 0;
