@@ -30,12 +30,8 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Starts the server (again) on <see cref="Port"/>; fails with its log if it does not come up.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(FindExecutable())
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        // Not redirected: everything goes to --logfile, and an unread pipe could fill up and stall the server.
+        var start = new ProcessStartInfo(FindExecutable()) { UseShellExecute = false };
         foreach (var argument in new[]
         {
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",

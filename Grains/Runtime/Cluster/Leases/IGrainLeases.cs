@@ -15,6 +15,9 @@ namespace Topiary.Runtime.Cluster.Leases;
 /// <item>Should a deposed holder still write (a pause longer than the margin), its lower token is rejected by the
 /// fenced store. Tokens never go backwards: the <c>minimumToken</c> of <see cref="TryAcquireAsync"/> lets a
 /// new owner lift the counter above what the database has seen, if the lease store lost its data.</item>
+/// <item>When the store cannot be reached the methods fail (the Redis provider with <c>RedisUnavailableException</c>). An
+/// acquisition that failed that way may still have been granted: nobody holds that grant, so the grain stays
+/// unavailable until it expires (at most <see cref="ClusterOptions.LeaseExpiry"/>) — never two owners.</item>
 /// </list>
 /// </remarks>
 public interface IGrainLeases
