@@ -36,4 +36,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Could not renew the lease of {GrainId}: {Error}")]
     public static partial void LeaseNotRenewed(ILogger logger, string grainId, string error);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Error, Message = "The {Loop} loop of {MemberName} failed unexpectedly; it continues")]
+    public static partial void LoopFailed(ILogger logger, Exception exception, string loop, string memberName);
 }

@@ -87,5 +87,10 @@ public sealed class GrainLeaseKeeper : IAsyncDisposable
         {
             ClusterLog.LeaseNotRenewed(_logger, lease.GrainId, error.Message);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Not renewing is safe (the holder self-fences); stopping the loop for every lease is not.
+            ClusterLog.LoopFailed(_logger, error, "lease renewal", lease.Owner);
+        }
     }
 }

@@ -115,31 +115,49 @@ public sealed class RedisClusterMembership : IClusterMembership, IAsyncDisposabl
     private async Task RefreshLoopAsync()
     {
         using var timer = new PeriodicTimer(_options.LivenessRefresh, _time);
-        while (await WaitAsync(timer.WaitForNextTickAsync(_stopping.Token).AsTask()))
+        await RunUntilStoppedAsync("liveness refresh", async () =>
         {
+            await timer.WaitForNextTickAsync(_stopping.Token);
             await _registration.RefreshAsync(_stopping.Token);
-        }
+        });
     }
 
-    private async Task ViewLoopAsync()
+    private Task ViewLoopAsync() => RunUntilStoppedAsync("membership view", async () =>
     {
-        while (await WaitAsync(Task.WhenAny(_wake.Reader.ReadAsync(_stopping.Token).AsTask(), Task.Delay(_options.LivenessRefresh, _time, _stopping.Token))))
+        // Wait for a notification or one refresh period, whichever comes first; a cancelled read leaves no waiter behind.
+        using (var period = new CancellationTokenSource(_options.LivenessRefresh, _time))
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, period.Token))
         {
-            await _reader.RefreshAsync(_stopping.Token);
+            try
+            {
+                await _wake.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (period.IsCancellationRequested && !_stopping.IsCancellationRequested)
+            {
+                // The period elapsed without a notification: re-read anyway, that is how expiries are seen.
+            }
         }
-    }
+        await _reader.RefreshAsync(_stopping.Token);
+    });
 
-    // Loops end quietly when the membership stops; any other failure surfaces through the awaited loop task.
-    private async Task<bool> WaitAsync(Task wait)
+    // Runs one step after another until stopped. A step failing for an unexpected reason is logged and the loop goes
+    // on: a member that stopped refreshing would be declared failed by everyone.
+    private async Task RunUntilStoppedAsync(string loop, Func<Task> step)
     {
-        try
+        while (!_stopping.IsCancellationRequested)
         {
-            await wait;
-            return !_stopping.IsCancellationRequested;
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            return false;
+            try
+            {
+                await step();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                ClusterLog.LoopFailed(_logger, error, loop, Self.Name);
+            }
         }
     }
 
