@@ -81,7 +81,7 @@ public sealed class FencedOwnershipTests(RedisServer redis, PostgresServer postg
         var silos = new[] { await SiloAsync("silo-a", options), await SiloAsync("silo-b", options) };
         await silos[0].Store.WriteAsync("counter", "k", Value(0), null, default);
 
-        var results = await Task.WhenAll(silos.Select((silo, i) => Task.Run(() => IncrementingOwner.RunAsync(silo, TimeSpan.FromMilliseconds(300 * i), TimeSpan.FromSeconds(3)))));
+        var results = await Task.WhenAll(silos.Select((silo, i) => Task.Run(() => IncrementingOwner.RunAsync(silo, TimeSpan.FromMilliseconds(450 * i), TimeSpan.FromSeconds(3.5)))));
 
         var stored = BitConverter.ToInt32((await silos[0].Store.ReadAsync("counter", "k", default))!.Data);
         output.WriteLine($"stored {stored}; {string.Join("; ", results)}");

@@ -6,7 +6,7 @@ namespace Topiary.Tests.Grains.Runtime.Cluster;
 
 /// <summary>
 /// A silo's work on the grain <c>counter/k</c> in an ownership race: claim it, read it, then increment it with fenced
-/// writes. Every 400 ms of renewing is followed by 300 ms of writing without renewing (a stalled silo waking up), so the
+/// writes. Every 400 ms of renewing is followed by 500 ms of writing without renewing (a stalled silo waking up), so the
 /// lease moves to the other silo and this one becomes a deposed owner that still writes.
 /// </summary>
 internal static class IncrementingOwner
@@ -21,7 +21,7 @@ internal static class IncrementingOwner
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
-            var paused = (clock.Elapsed + phase).TotalMilliseconds % 700 >= 400;
+            var paused = (clock.Elapsed + phase).TotalMilliseconds % 900 >= 400;
             if (lease is null)
             {
                 if (paused || (lease = await GrainOwnership.ClaimAsync(silo.Leases, silo.Store, "counter", "k", default)) is null)
