@@ -9,8 +9,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Beyond the .NET SDK: Node.js, npm and Chromium (below); later suites add redis-server and
-# postgresql here (apt-get), each installed only when missing.
+# Beyond the .NET SDK: redis-server and PostgreSQL (here) for the Cluster tests, and Node.js,
+# npm and Chromium (below) for the JavaScript client's tests; each installed only when missing.
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
 dotnet_status=0
 dotnet test Grains.sln --configuration Release "$@" || dotnet_status=$?

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Topiary.Benchmarks.Cluster;
 using Topiary.Benchmarks.Delivery;
 using Topiary.Benchmarks.Idle;
 using Topiary.Benchmarks.Load;
@@ -7,7 +8,8 @@ namespace Topiary.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks named on the command line (see docs/benchmarks.md). The first argument
-/// picks a measurement that is not a BenchmarkDotNet benchmark (<c>socket</c>, <c>load</c>, <c>many-topics</c>, <c>idle</c>, and
+/// picks a measurement that is not a BenchmarkDotNet benchmark (<c>socket</c>, <c>load</c>, <c>many-topics</c>, <c>idle</c>,
+/// <c>cluster-store</c>, and
 /// <c>drain</c>, the client half of <c>socket</c>); anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class BenchmarkEntryPoint
@@ -29,6 +31,8 @@ public static class BenchmarkEntryPoint
                     return await ManyTopicsCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
                 case IdleCommand.Verb:
                     return await IdleCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
+                case ClusterStoreCommand.Verb:
+                    return await ClusterStoreCommand.RunAsync(CommandLineOptions.Parse(args[1..]));
                 default:
                     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);
                     return 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 
 namespace Topiary.Runtime.Storage.Sqlite;
@@ -14,8 +13,7 @@ internal sealed class SqliteDatabase
     private const string ResourcePrefix = "Topiary.Runtime.Storage.Sqlite.";
 
     private readonly string _connectionString;
-    private readonly Lock _initGate = new();
-    private Task? _initialisation;
+    private readonly RetriedInitialisation _initialisation;
 
     public SqliteDatabase(string databasePath)
     {
@@ -28,16 +26,17 @@ internal sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
+        _initialisation = new RetriedInitialisation(InitialiseAsync);
     }
 
     /// <summary>The schema version this build creates.</summary>
     public static int LatestVersion => Scripts.Value[^1].Version;
 
-    private static Lazy<(int Version, string Sql)[]> Scripts { get; } = new(LoadScripts);
+    private static Lazy<(int Version, string Sql)[]> Scripts { get; } = new(() => SchemaScripts.Load(ResourcePrefix));
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        await EnsureInitialisedAsync().WaitAsync(ct);
+        await _initialisation.EnsureAsync().WaitAsync(ct);
         return await OpenRawAsync(ct);
     }
 
@@ -53,19 +52,6 @@ internal sealed class SqliteDatabase
         {
             await connection.DisposeAsync();
             throw;
-        }
-    }
-
-    private Task EnsureInitialisedAsync()
-    {
-        lock (_initGate)
-        {
-            // A failed initialisation is retried by the next caller instead of being cached forever.
-            if (_initialisation is null || _initialisation.IsFaulted || _initialisation.IsCanceled)
-            {
-                _initialisation = InitialiseAsync();
-            }
-            return _initialisation;
         }
     }
 
@@ -89,8 +75,7 @@ internal sealed class SqliteDatabase
         var current = Convert.ToInt32(await query.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         if (current > LatestVersion)
         {
-            throw new InvalidOperationException(
-                $"The database schema version is {current}, newer than this build supports ({LatestVersion}); run a newer Topiary.");
+            throw SchemaScripts.NewerThanBuild(current, LatestVersion);
         }
         foreach (var (version, sql) in Scripts.Value)
         {
@@ -111,30 +96,5 @@ internal sealed class SqliteDatabase
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static (int Version, string Sql)[] LoadScripts()
-    {
-        var assembly = typeof(SqliteDatabase).Assembly;
-        var scripts = new List<(int, string)>();
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !name.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var file = name[ResourcePrefix.Length..];
-            var version = int.Parse(file.AsSpan(0, file.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
-            scripts.Add((version, ReadResource(assembly, name)));
-        }
-        scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return scripts.Count > 0 ? [.. scripts] : throw new InvalidOperationException("No embedded SQLite schema scripts were found.");
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

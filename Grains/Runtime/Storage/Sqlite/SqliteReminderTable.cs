@@ -9,7 +9,7 @@ namespace Topiary.Runtime.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReminderTable : IReminderTable
 {
-    private const string Columns = "grain_type, grain_key, reminder_name, first_tick_ms, period_ms, last_tick_ms, etag";
+    private const string Columns = ReminderRows.Columns;
 
     private readonly SqliteDatabase _database;
 
@@ -94,19 +94,7 @@ public sealed class SqliteReminderTable : IReminderTable
         command.CommandText = sql;
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<ReminderEntry>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new ReminderEntry(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                TimeSpan.FromMilliseconds(reader.GetInt64(4)),
-                reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.GetString(6)));
-        }
-        return rows;
+        return await ReminderRows.ReadAllAsync(reader, ct);
     }
 
     private static void AddId(SqliteCommand command, string grainType, string grainKey, string? reminderName)
