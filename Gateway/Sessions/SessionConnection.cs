@@ -4,10 +4,9 @@ using Microsoft.Extensions.Options;
 using Topiary.Errors;
 using Topiary.Gateway.Hosting;
 using Topiary.Gateway.Protocol;
+using Topiary.Gateway.Security;
 using Topiary.Gateway.Topics;
 using Topiary.Gateway.Transport;
-using Topiary.Runtime;
-using Topiary.Security;
 
 namespace Topiary.Gateway.Sessions;
 
@@ -19,7 +18,7 @@ namespace Topiary.Gateway.Sessions;
 /// selections are released.
 /// </summary>
 internal sealed partial class SessionConnection(
-    IGrainFactory grains,
+    HandshakeAuthenticator authenticator,
     RequestDispatcher dispatcher,
     SessionRegistry registry,
     SelectionIndex selections,
@@ -49,7 +48,7 @@ internal sealed partial class SessionConnection(
         ClientSession? session = null;
         try
         {
-            session = await OpenAsync(reader, outbound, stop);
+            session = await OpenAsync(reader, outbound, stop, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             if (session is not null)
             {
                 await ServeAsync(session, reader, outbound, stop.Token);
@@ -84,7 +83,7 @@ internal sealed partial class SessionConnection(
         }
     }
 
-    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop)
+    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop, string address)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         timeout.CancelAfter(HandshakeTimeout);
@@ -100,7 +99,7 @@ internal sealed partial class SessionConnection(
                 throw ProtocolErrors.InvalidArgument("message", "EXPECTED_OPEN", "the first message must be the JSON 'open' message, in a text frame");
             }
             var open = OpenRequest.Parse(message.Payload);
-            var roles = await AuthenticateAsync(open);
+            var roles = await authenticator.AuthenticateAsync(open.Principal, open.Password, address);
             var session = new ClientSession(open.Principal, roles, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
             registry.Add(session);
             outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
@@ -115,21 +114,6 @@ internal sealed partial class SessionConnection(
                 CloseFrame.Build(CloseFrame.PolicyViolation, exception.Error.Name)), discardPending: false);
             return null;
         }
-    }
-
-    private async Task<IReadOnlyList<string>> AuthenticateAsync(OpenRequest open)
-    {
-        if (open.Principal.Length == 0)
-        {
-            return [];
-        }
-        var result = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
-            .AuthenticateAsync(open.Principal, open.Password ?? "");
-        if (!result.Authenticated)
-        {
-            throw TopiaryException.Create(ErrorCode.AuthenticationFailed, "the principal or the password is not valid");
-        }
-        return result.Roles;
     }
 
     private async Task ServeAsync(ClientSession session, WebSocketReader reader, OutboundQueue outbound, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Topiary.Gateway.Protocol;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Runtime;
+using Topiary.Security;
 using Topiary.Selectors;
 using Topiary.Topics;
 
@@ -35,10 +36,10 @@ internal sealed class TopicOperations(
         TopicPath.ValidateForAdd(path);
         var specification = ReadSpecification(request.Args);
         var value = withValue ? ReadValue(request.Args, specification.Type) : null;
-        authorizer.Demand(session, Permission.ModifyTopic, path);
+        authorizer.Demand(session, PathPermissions.ModifyTopic, path);
         if (withValue)
         {
-            authorizer.Demand(session, Permission.UpdateTopic, path);
+            authorizer.Demand(session, PathPermissions.UpdateTopic, path);
         }
         var result = await grains.GetGrain<ITopicGrain>(path).AddAsync(TopicSpecificationData.From(specification), value);
         var writer = Responses.Start(request.Id);
@@ -59,7 +60,7 @@ internal sealed class TopicOperations(
         TopicPath.Validate(path);
         var type = TopicTypes.Parse(request.Args.RequiredString("type", "the type of the value sent: JSON, STRING, INT64, DOUBLE or BINARY"));
         var value = ReadValue(request.Args, type);
-        authorizer.Demand(session, Permission.UpdateTopic, path);
+        authorizer.Demand(session, PathPermissions.UpdateTopic, path);
         var result = await grains.GetGrain<ITopicGrain>(path).SetAsync(value);
         var writer = Responses.Start(request.Id);
         writer.WriteStartObject();
@@ -81,7 +82,7 @@ internal sealed class TopicOperations(
             foreach (var entry in page.Entries)
             {
                 // TOP-41: topics the session may not modify are skipped silently and not counted.
-                if (authorizer.Allows(session, Permission.ModifyTopic, entry.Path)
+                if (authorizer.Allows(session, PathPermissions.ModifyTopic, entry.Path)
                     && await grains.GetGrain<ITopicGrain>(entry.Path).RemoveAsync())
                 {
                     removed++;
