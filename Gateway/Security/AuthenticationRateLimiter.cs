@@ -27,7 +27,8 @@ internal sealed class AuthenticationRateLimiter(TimeProvider time, IOptions<Gate
             var now = time.GetTimestamp();
             var byAddress = Wait(AddressKey(address), security.MaxFailuresPerAddress, now);
             var byPrincipal = principal.Length == 0 ? null : Wait(PrincipalKey(principal), security.MaxFailuresPerPrincipal, now);
-            return byAddress > byPrincipal || byPrincipal is null ? byAddress : byPrincipal;
+            // Both limits apply: the caller waits for the later of the two to clear.
+            return byPrincipal is null || byAddress > byPrincipal ? byAddress : byPrincipal;
         }
     }
 
