@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Topiary.Errors;
 using Topiary.Gateway.Sessions;
 using Topiary.Security;
+using Topiary.Topics;
 
 namespace Topiary.Gateway.Security;
 
@@ -26,23 +27,27 @@ internal sealed class GatewayAuthorizer(SecuritySnapshotHolder snapshots)
         return grant.Permissions;
     }
 
-    /// <summary>Whether <paramref name="session"/> holds <paramref name="permission"/> on <paramref name="path"/>.</summary>
-    public bool Allows(ClientSession session, PathPermissions permission, string path) => PermissionsOf(session).Has(permission, path);
+    /// <summary>
+    /// Whether <paramref name="session"/> holds <paramref name="permission"/> on <paramref name="path"/>;
+    /// <paramref name="topic"/> is the specification of the topic there, if one exists (its <c>OWNER</c> counts, SEC-43).
+    /// </summary>
+    public bool Allows(ClientSession session, PathPermissions permission, string path, TopicSpecification? topic = null) =>
+        PermissionsOf(session).Has(permission, path, IsOwner(session, topic));
 
     /// <summary>Whether <paramref name="session"/> holds the global <paramref name="permission"/>.</summary>
     public bool Allows(ClientSession session, GlobalPermissions permission) => PermissionsOf(session).Has(permission);
 
     /// <summary>Whether the session may see the topic at <paramref name="path"/> (SEL-40: select, then read).</summary>
-    public bool MayReceive(ClientSession session, string path) =>
-        Allows(session, PathPermissions.SelectTopic | PathPermissions.ReadTopic, path);
+    public bool MayReceive(ClientSession session, string path, TopicSpecification? topic) =>
+        Allows(session, PathPermissions.SelectTopic | PathPermissions.ReadTopic, path, topic);
 
     /// <summary>
     /// Throws PERMISSION_DENIED naming the permission and path when not allowed. Called before
     /// any grain is asked, so the answer is the same whether or not a topic exists there (SEC-41).
     /// </summary>
-    public void Demand(ClientSession session, PathPermissions permission, string path)
+    public void Demand(ClientSession session, PathPermissions permission, string path, TopicSpecification? topic = null)
     {
-        if (!Allows(session, permission, path))
+        if (!Allows(session, permission, path, topic))
         {
             throw TopiaryException.Create(
                 ErrorCode.PermissionDenied,
@@ -50,6 +55,10 @@ internal sealed class GatewayAuthorizer(SecuritySnapshotHolder snapshots)
                 new JsonObject { ["permission"] = permission.WireName(), ["path"] = path });
         }
     }
+
+    // A missing topic counts as one without OWNER (SEC-41); the anonymous principal owns nothing.
+    private static bool IsOwner(ClientSession session, TopicSpecification? topic) =>
+        topic?.OwnerPrincipal is { Length: > 0 } owner && owner == session.Principal;
 
     /// <summary>Throws PERMISSION_DENIED naming the global permission when not allowed.</summary>
     public void Demand(ClientSession session, GlobalPermissions permission)

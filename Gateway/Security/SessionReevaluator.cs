@@ -34,7 +34,7 @@ internal sealed partial class SessionReevaluator(
     {
         foreach (var topic in session.SubscribedTopics())
         {
-            if (!authorizer.MayReceive(session, topic.Path))
+            if (!authorizer.MayReceive(session, topic.Path, topic.Specification))
             {
                 topic.Unsubscribe(session, "AUTHORIZATION");
             }
@@ -43,7 +43,7 @@ internal sealed partial class SessionReevaluator(
         {
             foreach (var topic in replica.Select(selector))
             {
-                if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path))
+                if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path, topic.Specification))
                 {
                     await topic.SubscribeAsync(session);
                 }

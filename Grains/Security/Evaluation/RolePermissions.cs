@@ -32,8 +32,17 @@ public sealed class RolePermissions
     /// <summary>Whether every flag of <paramref name="permission"/> is held globally.</summary>
     public bool Has(GlobalPermissions permission) => (Global & permission) == permission;
 
-    /// <summary>Whether every flag of <paramref name="permission"/> is held at <paramref name="path"/>.</summary>
-    public bool Has(PathPermissions permission, string path) => (At(path) & permission) == permission;
+    /// <summary>What the <c>OWNER</c> of a topic holds there whatever its roles (SEC-43).</summary>
+    public const PathPermissions OwnerPermissions = PathPermissions.ReadTopic | PathPermissions.UpdateTopic | PathPermissions.ModifyTopic;
+
+    /// <summary>
+    /// Whether every flag of <paramref name="permission"/> is held at <paramref name="path"/>;
+    /// <paramref name="owned"/>: the path is a topic whose <c>OWNER</c> names the session's principal.
+    /// </summary>
+    public bool Has(PathPermissions permission, string path, bool owned = false) => (At(path, owned) & permission) == permission;
+
+    /// <summary>The path permissions at <paramref name="path"/>, plus <see cref="OwnerPermissions"/> when <paramref name="owned"/>.</summary>
+    public PathPermissions At(string path, bool owned) => owned ? At(path) | OwnerPermissions : At(path);
 
     /// <summary>The path permissions at <paramref name="path"/> (a topic path, or a lock name).</summary>
     public PathPermissions At(string path)

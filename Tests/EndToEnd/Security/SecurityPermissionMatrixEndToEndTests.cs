@@ -100,6 +100,23 @@ public sealed class SecurityPermissionMatrixEndToEndTests : IAsyncLifetime
         Assert.Equal(ErrorCode.PermissionDenied, missing.Code);
     }
 
+    [Fact]
+    public async Task SEC_43_the_principal_named_by_a_topics_OWNER_reads_updates_and_removes_it_without_a_role()
+    {
+        await _admin.Security.UpdateSecurityStoreAsync("set \"R\" global permissions []\nset \"R\" path permissions at \"owned\" [SELECT_TOPIC]");
+        var owned = TopicSpecification.Create(TopicType.String, new Dictionary<string, string> { ["OWNER"] = "$Principal is \"user\"" });
+        await _admin.Topics.AddAndSetAsync("owned/mine", owned, "v1");
+        await _admin.Topics.AddAndSetAsync("owned/other", TopicType.String, "v1");
+        await using var user = await SecurityGateway.OpenAsync(_gateway, "user");
+
+        Assert.Equal(2, await user.Topics.SetAsync("owned/mine", "v2"));
+        var denied = await Assert.ThrowsAsync<TopiarySecurityException>(() => user.Topics.SetAsync("owned/other", "v2"));
+        Assert.Equal("UPDATE_TOPIC", (string?)denied.Error.Details!["permission"]);
+        Assert.Equal(["owned/mine"], (await user.Topics.FetchAsync("?owned/")).Results.Select(topic => topic.Path));
+        Assert.Equal(1, await user.Topics.RemoveAsync("?owned/"));
+        Assert.Equal(["owned/other"], (await _admin.Topics.FetchAsync("?owned/")).Results.Select(topic => topic.Path));
+    }
+
     // True when the operation took effect, false when it was silently filtered; throws when refused.
     private async Task<bool> RunAsync(ITopiarySession user, string operation, string topic)
     {

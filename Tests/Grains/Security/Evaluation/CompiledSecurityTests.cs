@@ -60,6 +60,21 @@ public sealed class CompiledSecurityTests
         Assert.Equal(expected, string.Join(',', PermissionNames.Names(Compile().For(Roles(roles)).Global)));
     }
 
+    [Theory]
+    [InlineData("B", "x/y", "UPDATE_TOPIC,READ_TOPIC,MODIFY_TOPIC")]
+    [InlineData("F", "iso/t", "READ_TOPIC,UPDATE_TOPIC,MODIFY_TOPIC")]
+    [InlineData("", "anywhere", "READ_TOPIC,UPDATE_TOPIC,MODIFY_TOPIC")]
+    public void SEC_43_the_owner_of_a_topic_also_reads_updates_and_modifies_it(string roles, string path, string expected)
+    {
+        var permissions = Compile().For(Roles(roles));
+
+        Assert.Equal(
+            expected.Split(',').Order(StringComparer.Ordinal),
+            PermissionNames.Names(permissions.At(path, owned: true)).Order(StringComparer.Ordinal));
+        Assert.False(permissions.Has(PathPermissions.ModifyTopic, path));
+        Assert.True(permissions.Has(PathPermissions.ModifyTopic, path, owned: true));
+    }
+
     [Fact]
     public void SEC_21_effective_roles_include_transitively_and_the_result_is_cached_per_role_set()
     {
