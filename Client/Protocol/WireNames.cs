@@ -28,6 +28,7 @@ internal static class WireNames
     public static readonly JsonEncodedText SecurityUpdateAuthenticationStore = JsonEncodedText.Encode("security.updateAuthenticationStore");
     public static readonly JsonEncodedText SecurityGetSecurity = JsonEncodedText.Encode("security.getSecurity");
     public static readonly JsonEncodedText SecurityUpdateSecurityStore = JsonEncodedText.Encode("security.updateSecurityStore");
+    public static readonly JsonEncodedText SecurityGetAuditLog = JsonEncodedText.Encode("security.getAuditLog");
 
     public static readonly JsonEncodedText TopicsAdd = JsonEncodedText.Encode("topics.add");
     public static readonly JsonEncodedText TopicsAddAndSet = JsonEncodedText.Encode("topics.addAndSet");

@@ -25,6 +25,9 @@ public interface ISecurity
     /// <summary>Applies a security store script; returns the store's new version. Live sessions are re-evaluated before it returns.</summary>
     Task<long> UpdateSecurityStoreAsync(string script, long? ifVersion = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The scripts applied to both stores, oldest first, passwords replaced by <c>"***"</c> (the latest 1,000 per store).</summary>
+    Task<IReadOnlyList<AuditLogEntry>> GetAuditLogAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Changes this session's own principal's password (needs no <c>MODIFY_SECURITY</c>): fails with
     /// INVALID_SCRIPT, reason <c>PASSWORD_MISMATCH</c>, when <paramref name="currentPassword"/> is wrong,

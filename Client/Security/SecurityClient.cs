@@ -19,6 +19,9 @@ internal sealed class SecurityClient(IRequestSender sender, string principal) : 
     public Task<long> UpdateSecurityStoreAsync(string script, long? ifVersion = null, CancellationToken cancellationToken = default) =>
         sender.SendAsync(WireNames.SecurityUpdateSecurityStore, new ScriptArgs(Checked(script), ifVersion), SecurityReplies.ReadVersion, cancellationToken);
 
+    public Task<IReadOnlyList<AuditLogEntry>> GetAuditLogAsync(CancellationToken cancellationToken = default) =>
+        sender.SendAsync(WireNames.SecurityGetAuditLog, new NoArgs(), SecurityReplies.ReadAuditLog, cancellationToken);
+
     public Task<long> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(currentPassword);

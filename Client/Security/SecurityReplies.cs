@@ -45,6 +45,15 @@ internal static class SecurityReplies
             Strings(result, "isolatedPaths"));
     }
 
+    public static IReadOnlyList<AuditLogEntry> ReadAuditLog(JsonElement result) =>
+        [.. result.GetProperty("entries"u8).EnumerateArray().Select(entry => new AuditLogEntry(
+            Text(entry, "store"),
+            entry.GetProperty("version"u8).GetInt64(),
+            Text(entry, "principal"),
+            Text(entry, "sessionId"),
+            DateTimeOffset.FromUnixTimeMilliseconds(entry.GetProperty("time"u8).GetInt64()),
+            Text(entry, "script")))];
+
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!;
 
     private static List<string> Strings(JsonElement element, string name) =>

@@ -72,6 +72,26 @@ internal static class SecurityJson
         writer.WriteEndObject();
     }
 
+    /// <summary>The audit log (SEC-82): <c>{ "entries": [ { store, version, principal, sessionId, time, script } ] }</c>, time in Unix ms.</summary>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<AuditEntry> entries)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("entries");
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("store", entry.Store == SecurityStoreKind.Security ? "SECURITY" : "SYSTEM_AUTHENTICATION");
+            writer.WriteNumber("version", entry.Version);
+            writer.WriteString("principal", entry.Principal);
+            writer.WriteString("sessionId", entry.SessionId);
+            writer.WriteNumber("time", entry.Time.ToUnixTimeMilliseconds());
+            writer.WriteString("script", entry.Script);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> items)
     {
         writer.WriteStartArray(name);

@@ -42,7 +42,7 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
         {
             authorizer.Demand(session, GlobalPermissions.ModifySecurity);
         }
-        var version = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key).UpdateAsync(script, ifVersion);
+        var version = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key).UpdateAsync(script, ifVersion, Author(session));
         Answer(session, request.Id, version);
     }
 
@@ -51,9 +51,19 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
         var (script, ifVersion) = ReadScript(request.Args);
         SecurityScriptParser.Parse(script);
         authorizer.Demand(session, GlobalPermissions.ModifySecurity);
-        var version = await grains.GetGrain<ISecurityStoreGrain>(SecurityStoreGrain.Key).UpdateAsync(script, ifVersion);
+        var version = await grains.GetGrain<ISecurityStoreGrain>(SecurityStoreGrain.Key).UpdateAsync(script, ifVersion, Author(session));
         await follower.RefreshAsync();
         Answer(session, request.Id, version);
+    }
+
+    public async Task GetAuditLogAsync(ClientSession session, ProtocolRequest request)
+    {
+        authorizer.Demand(session, GlobalPermissions.ViewSecurity);
+        var entries = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key).GetAuditAsync();
+        entries.AddRange(await grains.GetGrain<ISecurityStoreGrain>(SecurityStoreGrain.Key).GetAuditAsync());
+        var writer = Responses.Start(request.Id);
+        SecurityJson.Write(writer, entries.OrderBy(entry => entry.Time));
+        session.SendText(Responses.Finish());
     }
 
     /// <summary>SEC-11: exactly <c>verify password P …</c> then <c>set password P …</c>, P being the session's own principal.</summary>
@@ -61,6 +71,8 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
         principal.Length > 0
         && commands is [{ Verb: ScriptVerb.VerifyPassword } verify, { Verb: ScriptVerb.SetPassword } set]
         && verify.Text(0) == principal && set.Text(0) == principal;
+
+    private static ScriptAuthor Author(ClientSession session) => new(session.Principal, session.Id);
 
     private static (string Script, long? IfVersion) ReadScript(JsonElement args) =>
         (args.RequiredString("script", "the script text (docs/security.md)"), args.OptionalInt("ifVersion", 0, int.MaxValue));

@@ -85,6 +85,9 @@ internal sealed partial class RequestDispatcher(TopicOperations topics, Security
             case "security.updateSecurityStore":
                 await security.UpdateSecurityStoreAsync(session, request);
                 break;
+            case "security.getAuditLog":
+                await security.GetAuditLogAsync(session, request);
+                break;
             case "session.ping":
                 Ping(session, request.Id);
                 break;

@@ -26,6 +26,8 @@ namespace Topiary.Serialization;
 [JsonSerializable(typeof(AuthenticationSnapshot))]
 [JsonSerializable(typeof(SecurityState))]
 [JsonSerializable(typeof(SecurityChange))]
+[JsonSerializable(typeof(ScriptAuthor))]
+[JsonSerializable(typeof(List<AuditEntry>))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(string))]

@@ -19,6 +19,9 @@ public sealed class AuthenticationState
     /// <summary>Trust rules for client-proposed session properties, by key (SEC-17).</summary>
     public Dictionary<string, TrustRule> TrustedProperties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The latest committed scripts, passwords redacted (SEC-82); never part of a snapshot.</summary>
+    public List<AuditEntry> Audit { get; set; } = [];
+
     /// <summary>The first release's shape (admin only): read to migrate, never written.</summary>
     public Dictionary<string, string>? PasswordHashes { get; set; }
 }

@@ -27,9 +27,12 @@ public interface ISystemAuthenticationGrain : IGrainWithStringKey
     Task<AuthenticationSnapshot> GetSnapshotAsync();
 
     /// <summary>
-    /// Applies a script (SEC-13) atomically and publishes the change. Fails with INVALID_SCRIPT
-    /// (nothing changed), or CONFLICT when <paramref name="ifVersion"/> is given and differs from
-    /// the store's version (SEC-81). Returns the new version.
+    /// Applies a script (SEC-13) atomically, records it in the audit log for <paramref name="author"/>
+    /// and publishes the change. Fails with INVALID_SCRIPT (nothing changed), or CONFLICT when
+    /// <paramref name="ifVersion"/> is given and differs from the store's version (SEC-81). Returns the new version.
     /// </summary>
-    Task<long> UpdateAsync(string script, long? ifVersion);
+    Task<long> UpdateAsync(string script, long? ifVersion, ScriptAuthor author);
+
+    /// <summary>The audit log of this store, oldest first (SEC-82).</summary>
+    Task<List<AuditEntry>> GetAuditAsync();
 }

@@ -7,7 +7,7 @@ namespace Topiary.Security;
 
 /// <summary>The system authentication store (see <see cref="ISystemAuthenticationGrain"/>).</summary>
 [GrainType("system-authentication")]
-public sealed class SystemAuthenticationGrain(IMessageBus bus) : Grain<AuthenticationState>, ISystemAuthenticationGrain
+public sealed class SystemAuthenticationGrain(IMessageBus bus, TimeProvider time) : Grain<AuthenticationState>, ISystemAuthenticationGrain
 {
     /// <summary>The key of the deployment's one store.</summary>
     public const string Key = "default";
@@ -65,13 +65,16 @@ public sealed class SystemAuthenticationGrain(IMessageBus bus) : Grain<Authentic
 
     public Task<AuthenticationSnapshot> GetSnapshotAsync() => Task.FromResult(AuthenticationSnapshot.From(State));
 
-    public async Task<long> UpdateAsync(string script, long? ifVersion)
+    public Task<List<AuditEntry>> GetAuditAsync() => Task.FromResult<List<AuditEntry>>([.. State.Audit]);
+
+    public async Task<long> UpdateAsync(string script, long? ifVersion, ScriptAuthor author)
     {
         StoreVersion.Check(ifVersion, State.Version, "system authentication");
         var commands = AuthenticationScriptParser.Parse(script);
         var working = StoreCommit.Copy(State, GrainsJsonContext.Default.AuthenticationState);
         var locked = AuthenticationScriptApplier.Apply(working, commands);
         working.Version = State.Version + 1;
+        AuditLog.Append(working.Audit, SecurityStoreKind.SystemAuthentication, working.Version, author, time.GetUtcNow(), script, commands);
         State = working;
         await WriteStateAsync();
         var change = new SecurityChange(SecurityStoreKind.SystemAuthentication, working.Version, locked);

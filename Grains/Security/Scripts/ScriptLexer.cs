@@ -53,7 +53,9 @@ public static class ScriptLexer
             }
             else if (c is '"' or '\'')
             {
-                tokens.Add(new ScriptToken(ScriptTokenKind.Quoted, ReadString(script, ref i, line, column, commandIndex), line, column));
+                var start = i;
+                var text = ReadString(script, ref i, line, column, commandIndex);
+                tokens.Add(new ScriptToken(ScriptTokenKind.Quoted, text, line, column, start, i - start));
             }
             else if (c is '[' or ']' or ',')
             {

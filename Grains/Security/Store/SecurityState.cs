@@ -19,4 +19,7 @@ public sealed class SecurityState
     public Dictionary<string, RoleRecord> Roles { get; set; } = new(StringComparer.Ordinal);
 
     public List<string> IsolatedPaths { get; set; } = [];
+
+    /// <summary>The latest committed scripts, passwords redacted (SEC-82); never part of a snapshot.</summary>
+    public List<AuditEntry> Audit { get; set; } = [];
 }

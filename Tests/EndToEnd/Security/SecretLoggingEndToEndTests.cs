@@ -39,17 +39,27 @@ public sealed class SecretLoggingEndToEndTests
                     $"set password \"bob\" {SecurityScript.Quote("bob-secret-value")}"));
             }
             await using var control = await SecurityGateway.OpenAsync(gateway, "control", "control-secret-value");
+
+            // SEC-82: the audit log keeps who changed what, with passwords replaced.
+            var audit = await admin.Security.GetAuditLogAsync();
+            Assert.Equal(["admin", "ann"], audit.Where(entry => entry.Store == "SYSTEM_AUTHENTICATION").Select(entry => entry.Principal));
+            Assert.Equal("verify password \"ann\" \"***\"\nset password \"ann\" \"***\"", audit[^1].Script);
+            AssertNoSecret(string.Join('\n', audit.Select(entry => entry.Script)), "the audit log");
         }
 
         Assert.NotEmpty(logs.Records);
         Assert.Contains(logs.Records, record => record.Message.Contains("Authentication failed for principal 'nobody'", StringComparison.Ordinal));
         foreach (var record in logs.Records)
         {
-            var text = record.Message + " " + record.Exception;
-            foreach (var secret in s_secrets)
-            {
-                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' logged by {record.Category}: {text}");
-            }
+            AssertNoSecret(record.Message + " " + record.Exception, record.Category);
+        }
+    }
+
+    private static void AssertNoSecret(string text, string where)
+    {
+        foreach (var secret in s_secrets)
+        {
+            Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' in {where}: {text}");
         }
     }
 

@@ -54,6 +54,8 @@ public sealed class SecurityPermissionMatrixEndToEndTests : IAsyncLifetime
     [InlineData("getSecurity", "MODIFY_SECURITY VIEW_SESSION", "", "VIEW_SECURITY")]
     [InlineData("getSystemAuthentication", "VIEW_SECURITY", "", Allowed)]
     [InlineData("getSystemAuthentication", "MODIFY_SECURITY", "", "VIEW_SECURITY")]
+    [InlineData("getAuditLog", "VIEW_SECURITY", "", Allowed)]
+    [InlineData("getAuditLog", "MODIFY_SECURITY", "", "VIEW_SECURITY")]
     [InlineData("updateSecurityStore", "MODIFY_SECURITY", "", Allowed)]
     [InlineData("updateSecurityStore", "VIEW_SECURITY", "", "MODIFY_SECURITY")]
     [InlineData("updateAuthenticationStore", "MODIFY_SECURITY", "", Allowed)]
@@ -146,6 +148,8 @@ public sealed class SecurityPermissionMatrixEndToEndTests : IAsyncLifetime
                 return (await user.Security.GetSecurityAsync()).Version > 0;
             case "getSystemAuthentication":
                 return (await user.Security.GetSystemAuthenticationAsync()).Principals.Count > 0;
+            case "getAuditLog":
+                return (await user.Security.GetAuditLogAsync()).Count > 0;
             case "updateSecurityStore":
                 return await user.Security.UpdateSecurityStoreAsync("isolate path \"nothing/here\"") > 0;
             default:

@@ -20,6 +20,9 @@ internal sealed class SecuritySilo : IAsyncDisposable
             (_, payload) => Changes.Enqueue(JsonSerializer.Deserialize(payload.Span, GrainsJsonContext.Default.SecurityChange)!));
     }
 
+    /// <summary>The author the tests apply scripts as.</summary>
+    public static ScriptAuthor Author { get; } = new("tester", "0000000000000000-0000000000000001");
+
     public TestSilo Silo { get; }
 
     /// <summary>Every change published on the security channel, in order.</summary>

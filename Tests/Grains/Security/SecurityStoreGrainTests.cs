@@ -15,7 +15,7 @@ public sealed class SecurityStoreGrainTests
     {
         await using var silo = await SecuritySilo.StartAsync();
         await silo.Store.EnsureDefaultsAsync();
-        await silo.Store.UpdateAsync("set roles for named sessions []", null);
+        await silo.Store.UpdateAsync("set roles for named sessions []", null, SecuritySilo.Author);
         await silo.Store.EnsureDefaultsAsync();
 
         var snapshot = await silo.Store.GetSnapshotAsync();
@@ -40,7 +40,7 @@ public sealed class SecurityStoreGrainTests
             set "TRADER" path permissions at "prices/internal" []
             set "TRADER" includes ["CLIENT"]
             isolate path "admin"; isolate path "admin"
-            """, ifVersion: 1);
+            """, ifVersion: 1, SecuritySilo.Author);
 
         var trader = (await silo.Store.GetSnapshotAsync()).Roles["TRADER"];
         Assert.Equal(["READ_TOPIC", "SELECT_TOPIC"], trader.Paths["prices"]);
@@ -50,7 +50,7 @@ public sealed class SecurityStoreGrainTests
         await Eventually.TrueAsync(() => !silo.Changes.IsEmpty, "the change is published");
         Assert.Equal((SecurityStoreKind.Security, 2L), (silo.Changes.Single().Store, silo.Changes.Single().Version));
 
-        await silo.Store.UpdateAsync("remove \"TRADER\" path permissions at \"prices\"\ndeisolate path \"admin\"", null);
+        await silo.Store.UpdateAsync("remove \"TRADER\" path permissions at \"prices\"\ndeisolate path \"admin\"", null, SecuritySilo.Author);
         Assert.False((await silo.Store.GetSnapshotAsync()).Roles["TRADER"].Paths.ContainsKey("prices"));
         Assert.Empty((await silo.Store.GetSnapshotAsync()).IsolatedPaths);
     }
@@ -65,7 +65,7 @@ public sealed class SecurityStoreGrainTests
         await silo.Store.EnsureDefaultsAsync();
         var before = JsonSerializer.Serialize(await silo.Store.GetSnapshotAsync(), GrainsJsonContext.Default.SecurityState);
 
-        var error = await Assert.ThrowsAsync<TopiaryArgumentException>(() => silo.Store.UpdateAsync(script, null));
+        var error = await Assert.ThrowsAsync<TopiaryArgumentException>(() => silo.Store.UpdateAsync(script, null, SecuritySilo.Author));
 
         AssertScriptError(error, line, column, index, "ROLE_CYCLE", null);
         Assert.Equal(cycle, error.Error.Details!["roles"]!.AsArray().Select(role => (string)role!));
@@ -80,7 +80,7 @@ public sealed class SecurityStoreGrainTests
         await silo.Store.EnsureDefaultsAsync();
 
         var error = await Assert.ThrowsAsync<TopiaryArgumentException>(() =>
-            silo.Store.UpdateAsync("set roles for named sessions []\nset \"R\" global permissions [FLY]", null));
+            silo.Store.UpdateAsync("set roles for named sessions []\nset \"R\" global permissions [FLY]", null, SecuritySilo.Author));
 
         AssertScriptError(error, 2, 29, 1, "UNKNOWN_PERMISSION", null);
         var snapshot = await silo.Store.GetSnapshotAsync();

@@ -51,7 +51,7 @@ public sealed class SystemAuthenticationGrainTests
             allow anonymous connections ["GUEST"]
             trust client proposed property "Region" matches "[A-Z]{2}"
             trust client proposed property "Dept" in ["A", "B"]
-            """, ifVersion: 1);
+            """, ifVersion: 1, SecuritySilo.Author);
 
         Assert.Equal(2, version);
         Assert.Equal(AuthenticationDecision.Deny, (await silo.Authentication.AuthenticateAsync("ann", "ann-password-1")).Decision);
@@ -76,7 +76,7 @@ public sealed class SystemAuthenticationGrainTests
         await silo.Authentication.EnsureDefaultsAsync(s_defaults);
         var before = JsonSerializer.Serialize(await silo.Authentication.GetSnapshotAsync(), GrainsJsonContext.Default.AuthenticationSnapshot);
 
-        var error = await Assert.ThrowsAsync<TopiaryArgumentException>(() => silo.Authentication.UpdateAsync(script, null));
+        var error = await Assert.ThrowsAsync<TopiaryArgumentException>(() => silo.Authentication.UpdateAsync(script, null, SecuritySilo.Author));
 
         AssertScriptError(error, line, column, index, reason, null);
         Assert.Equal(before, JsonSerializer.Serialize(await silo.Authentication.GetSnapshotAsync(), GrainsJsonContext.Default.AuthenticationSnapshot));
@@ -89,12 +89,12 @@ public sealed class SystemAuthenticationGrainTests
     {
         await using var silo = await SecuritySilo.StartAsync();
         await silo.Authentication.EnsureDefaultsAsync(s_defaults);
-        await silo.Authentication.UpdateAsync("add principal \"ann\" \"ann-password\" []", null);
+        await silo.Authentication.UpdateAsync("add principal \"ann\" \"ann-password\" []", null, SecuritySilo.Author);
 
-        await silo.Authentication.UpdateAsync("lock principal \"ann\"; lock principal \"ann\"", null);
+        await silo.Authentication.UpdateAsync("lock principal \"ann\"; lock principal \"ann\"", null, SecuritySilo.Author);
         Assert.Equal(AuthenticationDecision.Deny, (await silo.Authentication.AuthenticateAsync("ann", "ann-password")).Decision);
         Assert.True((await silo.Authentication.GetSnapshotAsync()).Principals.Single(principal => principal.Name == "ann").Locked);
-        await silo.Authentication.UpdateAsync("unlock principal \"ann\"", null);
+        await silo.Authentication.UpdateAsync("unlock principal \"ann\"", null, SecuritySilo.Author);
 
         Assert.True((await silo.Authentication.AuthenticateAsync("ann", "ann-password")).Authenticated);
         await Eventually.TrueAsync(() => silo.Changes.Count == 3, "three changes are published");
@@ -103,12 +103,31 @@ public sealed class SystemAuthenticationGrainTests
     }
 
     [Fact]
+    public async Task SEC_82_each_committed_script_is_audited_with_author_time_version_and_no_password()
+    {
+        await using var silo = await SecuritySilo.StartAsync();
+        await silo.Authentication.EnsureDefaultsAsync(s_defaults);
+        await silo.Authentication.UpdateAsync("add principal \"ann\" \"ann-password\" []", null, SecuritySilo.Author);
+        await Assert.ThrowsAsync<TopiaryArgumentException>(() => silo.Authentication.UpdateAsync("remove principal \"nobody\"", null, SecuritySilo.Author));
+        silo.Silo.Time.Advance(TimeSpan.FromMinutes(1));
+        await silo.Authentication.UpdateAsync("set password \"ann\" \"ann-password-2\"", null, SecuritySilo.Author with { Principal = "ann" });
+
+        var audit = await silo.Authentication.GetAuditAsync();
+
+        Assert.Equal([2L, 3L], audit.Select(entry => entry.Version));
+        Assert.Equal(["add principal \"ann\" \"***\" []", "set password \"ann\" \"***\""], audit.Select(entry => entry.Script));
+        Assert.Equal(["tester", "ann"], audit.Select(entry => entry.Principal));
+        Assert.Equal(TimeSpan.FromMinutes(1), audit[1].Time - audit[0].Time);
+        Assert.Equal(SecuritySilo.Author.SessionId, audit[0].SessionId);
+    }
+
+    [Fact]
     public async Task SEC_81_a_stale_expected_version_conflicts_and_changes_nothing()
     {
         await using var silo = await SecuritySilo.StartAsync();
         await silo.Authentication.EnsureDefaultsAsync(s_defaults);
 
-        var conflict = await Assert.ThrowsAsync<TopiaryStateException>(() => silo.Authentication.UpdateAsync("deny anonymous connections", ifVersion: 7));
+        var conflict = await Assert.ThrowsAsync<TopiaryStateException>(() => silo.Authentication.UpdateAsync("deny anonymous connections", ifVersion: 7, SecuritySilo.Author));
 
         Assert.Equal(ErrorCode.Conflict, conflict.Code);
         Assert.Equal(1, (await silo.Authentication.GetSnapshotAsync()).Version);
@@ -122,7 +141,7 @@ public sealed class SystemAuthenticationGrainTests
         await using (var silo = await SecuritySilo.StartAsync(database))
         {
             await silo.Authentication.EnsureDefaultsAsync(s_defaults);
-            await silo.Authentication.UpdateAsync("add principal \"ann\" \"ann-password\" [\"R\"]", null);
+            await silo.Authentication.UpdateAsync("add principal \"ann\" \"ann-password\" [\"R\"]", null, SecuritySilo.Author);
         }
         await using var restarted = await SecuritySilo.StartAsync(database);
 
