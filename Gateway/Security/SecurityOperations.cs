@@ -35,7 +35,7 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
 
     public async Task UpdateAuthenticationStoreAsync(ClientSession session, ProtocolRequest request)
     {
-        var (script, ifVersion) = ReadScript(request.Args);
+        var (script, ifVersion) = ReadScript(request.Args, StructuredScript.ForAuthentication);
         // Parsed here too (the store parses again): bad input is reported before permissions, and SEC-11 needs the commands.
         var commands = AuthenticationScriptParser.Parse(script);
         if (!IsOwnPasswordChange(commands, session.Principal))
@@ -48,7 +48,7 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
 
     public async Task UpdateSecurityStoreAsync(ClientSession session, ProtocolRequest request)
     {
-        var (script, ifVersion) = ReadScript(request.Args);
+        var (script, ifVersion) = ReadScript(request.Args, StructuredScript.ForSecurity);
         SecurityScriptParser.Parse(script);
         authorizer.Demand(session, GlobalPermissions.ModifySecurity);
         var version = await grains.GetGrain<ISecurityStoreGrain>(SecurityStoreGrain.Key).UpdateAsync(script, ifVersion, Author(session));
@@ -74,8 +74,20 @@ internal sealed class SecurityOperations(IGrainFactory grains, GatewayAuthorizer
 
     private static ScriptAuthor Author(ClientSession session) => new(session.Principal, session.Id);
 
-    private static (string Script, long? IfVersion) ReadScript(JsonElement args) =>
-        (args.RequiredString("script", "the script text (docs/security.md)"), args.OptionalInt("ifVersion", 0, int.MaxValue));
+    // Either "script" (text) or "commands" (the structured form, SEC-15), not both.
+    private static (string Script, long? IfVersion) ReadScript(JsonElement args, Func<JsonElement, string> structured)
+    {
+        var ifVersion = args.OptionalInt("ifVersion", 0, int.MaxValue);
+        if (!args.TryGet("commands", out var commands))
+        {
+            return (args.RequiredString("script", "the script text, or 'commands' (docs/security.md)"), ifVersion);
+        }
+        if (args.TryGet("script", out _))
+        {
+            throw ProtocolErrors.InvalidArgument("commands", "CONFLICTING", "give either 'script' or 'commands', not both");
+        }
+        return (structured(commands), ifVersion);
+    }
 
     private static void Answer(ClientSession session, long id, long version)
     {
