@@ -10,15 +10,29 @@ namespace Topiary.Benchmarks.Load;
 internal sealed class DeliveryStatistics
 {
     private long _delivered;
+    private long _initialValues;
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
 
-    public LatencyHistogram Latencies { get; } = new();
+    private LatencyHistogram _latencies = new();
+
+    /// <summary>The latencies of the current (or last) window.</summary>
+    public LatencyHistogram Latencies => Volatile.Read(ref _latencies);
 
     public long Delivered => Volatile.Read(ref _delivered);
 
-    /// <summary>Updates published from now on are timed.</summary>
-    public void OpenWindow() => Volatile.Write(ref _windowStart, Stopwatch.GetTimestamp());
+    /// <summary>Current values received when subscribing (not counted in <see cref="Delivered"/>).</summary>
+    public long InitialValues => Volatile.Read(ref _initialValues);
+
+    public void RecordInitial() => Interlocked.Increment(ref _initialValues);
+
+    /// <summary>Updates published from now on are timed, into a fresh <see cref="Latencies"/>.</summary>
+    public void OpenWindow()
+    {
+        Volatile.Write(ref _latencies, new LatencyHistogram());
+        Volatile.Write(ref _windowEnd, long.MaxValue);
+        Volatile.Write(ref _windowStart, Stopwatch.GetTimestamp());
+    }
 
     /// <summary>Updates published from now on are not timed.</summary>
     public void CloseWindow() => Volatile.Write(ref _windowEnd, Stopwatch.GetTimestamp());

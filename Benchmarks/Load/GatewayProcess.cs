@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Topiary.Client;
 
 namespace Topiary.Benchmarks.Load;
 
@@ -73,6 +74,31 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
         return gateway;
     }
+
+    /// <summary>The gateway built beside this program, in the same configuration.</summary>
+    public static string DefaultAssembly()
+    {
+        // The gateway is a project reference, so building this project builds it in the same configuration.
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Grains.sln")))
+        {
+            directory = directory.Parent;
+        }
+        if (directory is null)
+        {
+            throw new UsageException("cannot find the repository (Grains.sln) above this program; pass --gateway PATH/Topiary.Gateway.dll");
+        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(directory.FullName, "Gateway", "bin", configuration, "net10.0", "Topiary.Gateway.dll");
+    }
+
+    /// <summary>Opens an SDK session as <c>admin</c>, which may add and set topics.</summary>
+    public Task<ITopiarySession> OpenAdminSessionAsync() => TopiarySession.OpenAsync(new TopiarySessionOptions
+    {
+        Url = Url,
+        Principal = "admin",
+        Password = AdminPassword,
+    });
 
     /// <summary>CPU time the gateway has used so far (all threads, user + system).</summary>
     public TimeSpan Cpu() => ProcStat.ProcessCpu(_process.Id);

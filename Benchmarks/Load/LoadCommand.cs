@@ -18,7 +18,6 @@ internal static class LoadCommand
     public const string Verb = "load";
 
     private const string TopicRoot = "bench";
-    private const int ConnectParallelism = 16;
 
     public static async Task<int> RunAsync(CommandLineOptions options)
     {
@@ -27,53 +26,54 @@ internal static class LoadCommand
         var rate = options.GetInt32("rate", 50_000, 1, 100_000_000);
         var seconds = options.GetInt32("seconds", 20, 1, 3600);
         var warmup = options.GetInt32("warmup", 5, 0, 3600);
-        var gatewayAssembly = options.GetOptionalString("gateway") ?? DefaultGatewayAssembly();
+        var mode = options.GetString("mode", "fixed");
+        var maxP99 = options.GetInt32("max-p99-ms", 50, 1, 60_000);
+        var gatewayAssembly = options.GetOptionalString("gateway") ?? GatewayProcess.DefaultAssembly();
         // Where the gateway's SQLite database goes: a tmpfs such as /dev/shm takes disk syncs out of the picture.
         var dataParent = options.GetString("data-parent", Path.GetTempPath());
-        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --gateway --data-parent");
+        // The subscribers' endpoint: the native protocol, or the SignalR compatibility hub.
+        var transport = options.GetString("transport", "native");
+        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --mode --max-p99-ms --gateway --data-parent --transport");
+        if (transport is not ("native" or "signalr"))
+        {
+            throw new UsageException($"--transport must be 'native' (/topiary) or 'signalr' (/topiary/hub), got '{transport}'");
+        }
+        if (mode is not ("fixed" or "find-max"))
+        {
+            throw new UsageException($"--mode must be 'fixed' (one window at --rate) or 'find-max' (raise the rate from --rate while p99 <= --max-p99-ms, then measure at half the highest), got '{mode}'");
+        }
 
-        // Every session subscribes to every topic, so one update is one delivery per session.
-        var updatesPerSecond = (double)rate / sessions;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: {sessions} sessions x {topics} topics, target {rate:N0} deliveries/s ({updatesPerSecond:N1} updates/s), " +
-            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; gateway {gatewayAssembly}, data under {dataParent}"));
+            $"load: {sessions} sessions x {topics} topics, {mode} from {rate:N0} deliveries/s, " +
+            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; subscribers over {transport}; gateway {gatewayAssembly}, data under {dataParent}"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
-        await using var publisherSession = await TopiarySession.OpenAsync(new TopiarySessionOptions
-        {
-            Url = gateway.Url,
-            Principal = "admin",
-            Password = gateway.AdminPassword,
-        });
-        var paths = await AddTopicsAsync(publisherSession, topics);
+        await using var publisherSession = await gateway.OpenAdminSessionAsync();
+        var paths = await BenchmarkTopics.AddAsync(publisherSession, TopicRoot, topics);
 
         var statistics = new DeliveryStatistics();
         var connecting = Stopwatch.StartNew();
-        var subscribers = await ConnectAsync(new Uri($"ws://{gateway.Url.Authority}/topiary"), sessions, statistics);
+        var signalR = transport == "signalr";
+        var subscribers = await BenchmarkTopics.SubscribeAsync(
+            new Uri($"ws://{gateway.Url.Authority}/topiary{(signalR ? "/hub" : "")}"), $"?{TopicRoot}/", sessions, statistics, signalR);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions subscribed in {connecting.Elapsed.TotalSeconds:F1} s"));
         try
         {
-            using var counters = RuntimeCounters.TryStart(gateway.ProcessId);
-            var publisher = new LoadPublisher(publisherSession, paths, updatesPerSecond, statistics);
-            using var stop = new CancellationTokenSource();
-            var publishing = Task.Run(() => publisher.RunAsync(stop.Token));
-
-            await Task.Delay(TimeSpan.FromSeconds(warmup));
-            statistics.OpenWindow();
-            counters?.OpenWindow();
-            var before = Sample.Take(gateway, statistics, publisher);
-            await Task.Delay(TimeSpan.FromSeconds(seconds));
-            var after = Sample.Take(gateway, statistics, publisher);
-            statistics.CloseWindow();
-            var sums = counters?.CloseWindow();
-
-            await stop.CancelAsync();
-            await publishing;
-            // Let the last updates of the window arrive before reading the latencies.
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            statistics.Latencies.Seal();
-            publisher.Acknowledgements.Seal();
-            Report(sessions, before, after, statistics, sums, publisher, subscribers);
+            var run = new LoadRun(gateway, publisherSession, paths, sessions, statistics);
+            if (mode == "find-max")
+            {
+                var highest = await FindMaxAsync(run, rate, maxP99);
+                if (highest == 0)
+                {
+                    Console.WriteLine($"no rate tried kept p99 within {maxP99} ms; lower --rate");
+                    return 1;
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"highest rate with p99 <= {maxP99} ms: {highest:N0} deliveries/s; measuring at half of it ({highest / 2:N0})"));
+                rate = highest / 2;
+            }
+            var window = await run.MeasureAsync(rate, warmup, seconds);
+            Report(sessions, window, subscribers);
         }
         finally
         {
@@ -85,53 +85,35 @@ internal static class LoadCommand
         return 0;
     }
 
-    private static string DefaultGatewayAssembly()
+    // Raises the rate by half each step while every delivery keeps up and p99 stays within the bound.
+    private static async Task<int> FindMaxAsync(LoadRun run, int rate, int maxP99Milliseconds)
     {
-        // The gateway is a project reference, so building this project builds it in the same configuration.
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Grains.sln")))
+        var highest = 0;
+        for (var target = rate; ; target += target / 2)
         {
-            directory = directory.Parent;
+            var window = await run.MeasureAsync(target, warmupSeconds: 3, seconds: 8);
+            var delivered = window.DeliveredPerSecond;
+            var p99 = window.Latencies.Percentile(0.99) / 1000.0;
+            var kept = p99 <= maxP99Milliseconds && delivered >= 0.95 * target;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  target {target,9:N0}/s: delivered {delivered,9:N0}/s, p99 {p99,8:F1} ms, {window.GatewayCpuPerMessage:F2} µs/msg -> {(kept ? "kept up" : "over")}"));
+            if (!kept)
+            {
+                return highest;
+            }
+            highest = target;
         }
-        if (directory is null)
-        {
-            throw new UsageException("cannot find the repository (Grains.sln) above this program; pass --gateway PATH/Topiary.Gateway.dll");
-        }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(directory.FullName, "Gateway", "bin", configuration, "net10.0", "Topiary.Gateway.dll");
     }
 
-    private static async Task<string[]> AddTopicsAsync(ITopiarySession session, int count)
+    private static void Report(int sessions, LoadWindow measured, LoadSubscriber[] subscribers)
     {
-        var specification = TopicSpecification.Create(TopicType.Int64, new Dictionary<string, string> { ["PERSISTENT"] = "false" });
-        var paths = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            paths[i] = string.Create(CultureInfo.InvariantCulture, $"{TopicRoot}/t{i:D5}");
-            await session.Topics.AddAsync(paths[i], specification);
-        }
-        return paths;
-    }
-
-    private static async Task<RawSubscriber[]> ConnectAsync(Uri endpoint, int sessions, DeliveryStatistics statistics)
-    {
-        var subscribers = new RawSubscriber[sessions];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await Parallel.ForAsync(0, sessions, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = timeout.Token },
-            async (i, cancellationToken) => subscribers[i] = await RawSubscriber.ConnectAsync(endpoint, $"?{TopicRoot}/", statistics, cancellationToken));
-        return subscribers;
-    }
-
-    private static void Report(int sessions, Sample before, Sample after, DeliveryStatistics statistics,
-        Dictionary<string, double>? sums, LoadPublisher publisher, RawSubscriber[] subscribers)
-    {
+        var (before, after, latencies, sums, publisher) = measured;
         var window = (after.Time - before.Time).TotalSeconds;
         var delivered = after.Delivered - before.Delivered;
         var published = after.Published - before.Published;
         var gatewayCpu = (after.GatewayCpu - before.GatewayCpu).TotalSeconds;
         var toolCpu = (after.ToolCpu - before.ToolCpu).TotalSeconds;
         var machineBusy = (after.MachineBusy - before.MachineBusy).TotalSeconds / (after.MachineTotal - before.MachineTotal).TotalSeconds;
-        var latencies = statistics.Latencies;
         var closed = subscribers.Count(subscriber => subscriber.ClosedBecause is not null);
         var lines = new List<string>
         {
@@ -171,18 +153,9 @@ internal static class LoadCommand
         }
     }
 
-    private static string Percentiles(LatencyHistogram histogram) =>
+    internal static string Percentiles(LatencyHistogram histogram) =>
         $"{Ms(histogram.Percentile(0.50))} / {Ms(histogram.Percentile(0.90))} / {Ms(histogram.Percentile(0.99))} / " +
         $"{Ms(histogram.Percentile(0.999))} / {Ms(histogram.Max)} ms ({histogram.Count:N0} timed)";
 
     private static string Ms(long microseconds) => (microseconds / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
-
-    private readonly record struct Sample(TimeSpan Time, TimeSpan GatewayCpu, TimeSpan ToolCpu, TimeSpan MachineBusy, TimeSpan MachineTotal, long Delivered, long Published)
-    {
-        public static Sample Take(GatewayProcess gateway, DeliveryStatistics statistics, LoadPublisher publisher)
-        {
-            var (busy, total) = ProcStat.MachineCpu();
-            return new(Stopwatch.GetElapsedTime(0), gateway.Cpu(), Environment.CpuUsage.TotalTime, busy, total, statistics.Delivered, publisher.Published);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Topiary.Gateway.Hubs;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Gateway.Topics;
@@ -42,9 +43,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SelectionIndex>();
         services.AddSingleton<TopicReplica>();
         services.AddSingleton<TopicOperations>();
+        services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
+        services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
+        services.AddHostedService<OutboundTrimming>();
         return services;
     }
 }

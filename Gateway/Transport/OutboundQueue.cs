@@ -10,6 +10,8 @@ namespace Topiary.Gateway.Transport;
 /// <c>limit</c> bytes the queue stops accepting and reports overflow: memory never grows
 /// without bound because a client reads slowly. An overflowed queue still waits for
 /// <see cref="Complete"/>, so the writer is there to send the owner's closing notice.
+/// Buffers are rented on first use and given back by <see cref="TrimIfIdle"/> once a queue
+/// has been quiet for a sweep, so an idle session holds none (docs/benchmarks.md, W3).
 /// </summary>
 internal sealed class OutboundQueue(int limit) : IDisposable
 {
@@ -17,10 +19,11 @@ internal sealed class OutboundQueue(int limit) : IDisposable
 
     private readonly Lock _gate = new();
     private readonly AsyncSignal _signal = new();
-    private byte[] _pending = ArrayPool<byte>.Shared.Rent(InitialBytes);
-    private byte[] _spare = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    private byte[] _pending = [];
+    private byte[] _spare = [];
     private int _length;
     private bool _writerWaiting;
+    private bool _usedSinceTrim;
     private bool _completed;
 
     /// <summary>True once the queue overflowed; nothing is accepted afterwards (the writer runs on until <see cref="Complete"/>).</summary>
@@ -106,10 +109,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
             {
                 if (_length + finalFrames.Length > _pending.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(_length + finalFrames.Length);
-                    _pending.AsSpan(0, _length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(_pending);
-                    _pending = larger;
+                    Grow(_length + finalFrames.Length);
                 }
                 finalFrames.CopyTo(_pending.AsSpan(_length));
                 _length += finalFrames.Length;
@@ -162,15 +162,51 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     /// <summary>Runs the writer whose wake-up a fan-out claimed, on this thread (see <see cref="WriterWakeups"/>).</summary>
     internal void WakeClaimedWriter() => _signal.SetInline();
 
+    /// <summary>Bytes of pooled buffer this queue holds now (for tests and diagnostics).</summary>
+    internal int HeldBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Length + _spare.Length;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives both buffers back to the pool when nothing was queued since the previous call and
+    /// the writer is parked (so no write is reading them). Called by a periodic sweep; a queue
+    /// busy between two sweeps keeps its buffers, so the fan-out never rents on the steady path.
+    /// </summary>
+    public void TrimIfIdle()
+    {
+        lock (_gate)
+        {
+            if (!_usedSinceTrim && _writerWaiting && _length == 0 && !_completed)
+            {
+                PooledBuffer.Release(ref _pending);
+                PooledBuffer.Release(ref _spare);
+            }
+            _usedSinceTrim = false;
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)
         {
-            ArrayPool<byte>.Shared.Return(_pending);
-            ArrayPool<byte>.Shared.Return(_spare);
-            _pending = [];
-            _spare = [];
+            PooledBuffer.Release(ref _pending);
+            PooledBuffer.Release(ref _spare);
         }
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(needed);
+        _pending.AsSpan(0, _length).CopyTo(larger);
+        PooledBuffer.Release(ref _pending);
+        _pending = larger;
     }
 
     private bool Reserve(int bytes)
@@ -179,6 +215,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
         {
             return false;
         }
+        _usedSinceTrim = true;
         var needed = _length + bytes;
         if (needed > limit)
         {
@@ -190,10 +227,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
         }
         if (needed > _pending.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, Math.Max(needed, _pending.Length * 2)));
-            _pending.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_pending);
-            _pending = larger;
+            Grow(Math.Min(limit, Math.Max(Math.Max(needed, InitialBytes), _pending.Length * 2)));
         }
         return true;
     }

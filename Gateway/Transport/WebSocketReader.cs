@@ -8,17 +8,21 @@ namespace Topiary.Gateway.Transport;
 /// messages no larger than the session's limit. Client frames must be masked; reserved bits
 /// must be clear (no extension is negotiated). Pings are handed to <c>onPing</c>; pongs are
 /// ignored. Not thread-safe: one reader loop per connection.
+/// An idle connection holds no buffer: the reader waits for data with a zero-byte read and
+/// rents its buffers from the shared pool only while a message is arriving or being handled,
+/// so tens of thousands of quiet sessions cost little memory (docs/benchmarks.md, W3).
 /// </summary>
 internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action<ReadOnlyMemory<byte>> onPing) : IDisposable
 {
-    private const int InitialBufferBytes = 16 * 1024;
+    private const int ReadBufferBytes = 4 * 1024;
+    private const int MinMessageBytes = 1024;
     private const int MaxControlPayload = 125;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+    private byte[] _buffer = [];
     private int _start;
     private int _end;
-    private byte[] _message = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-    private readonly byte[] _control = new byte[MaxControlPayload];
+    private byte[] _message = [];
+    private byte[]? _control;
 
     /// <summary>
     /// Reads the next data message. A close frame, or the end of the stream between two
@@ -27,6 +31,8 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
     /// </summary>
     public async ValueTask<WebSocketMessage> ReadMessageAsync(CancellationToken cancellationToken)
     {
+        // The previous message has been handled by now: its buffer goes back to the pool.
+        PooledBuffer.Release(ref _message);
         var messageLength = 0;
         WebSocketOpcode? messageOpcode = null;
         while (true)
@@ -77,6 +83,7 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
                 {
                     throw new WebSocketProtocolException(1002, "invalid control frame");
                 }
+                _control ??= new byte[MaxControlPayload];
                 await ReadPayloadAsync(_control, 0, (int)payloadLength, mask, cancellationToken);
                 var payload = _control.AsMemory(0, (int)payloadLength);
                 if (opcode == WebSocketOpcode.Close)
@@ -107,12 +114,13 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
         }
     }
 
+    /// <summary>Bytes of pooled buffer this reader holds now (for tests and diagnostics); not thread-safe.</summary>
+    internal int HeldBytes => _buffer.Length + _message.Length;
+
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        ArrayPool<byte>.Shared.Return(_message);
-        _buffer = [];
-        _message = [];
+        PooledBuffer.Release(ref _buffer);
+        PooledBuffer.Release(ref _message);
     }
 
     private static WebSocketOpcode ValidateDataOpcode(WebSocketOpcode opcode, WebSocketOpcode? messageOpcode) => opcode switch
@@ -130,9 +138,9 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
         {
             return;
         }
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _message.Length * 2));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(needed, MinMessageBytes), _message.Length * 2));
         _message.AsSpan(0, keep).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_message);
+        PooledBuffer.Release(ref _message);
         _message = larger;
     }
 
@@ -169,11 +177,24 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
         {
             return true;
         }
-        if (_start > 0)
+        if (_start == _end)
+        {
+            _start = _end = 0;
+            await WaitForDataAsync(cancellationToken);
+        }
+        else if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;
+        }
+        if (_buffer.Length < count)
+        {
+            // Only a frame header is ever awaited whole, so the read buffer never needs to grow past this.
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(count, ReadBufferBytes));
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            PooledBuffer.Release(ref _buffer);
+            _buffer = larger;
         }
         while (_end < count)
         {
@@ -185,5 +206,15 @@ internal sealed class WebSocketReader(Stream stream, int maxMessageBytes, Action
             _end += read;
         }
         return true;
+    }
+
+    // With nothing unread, gives the read buffer back and waits for the next bytes without one.
+    // A stream that does not wait on a zero-byte read just returns at once; the read that
+    // follows then waits, with a buffer, which is correct, only not as frugal.
+    private async ValueTask WaitForDataAsync(CancellationToken cancellationToken)
+    {
+        PooledBuffer.Release(ref _buffer);
+        // The count is always 0: this read only waits.
+        _ = await stream.ReadAsync(Memory<byte>.Empty, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Topiary.Gateway.Transport;
+using Topiary.Tests.Grains.Runtime;
 
 namespace Topiary.Tests.Gateway.Transport;
 
@@ -278,6 +279,47 @@ public sealed class OutboundQueueTests
         await writer.WaitAsync(Timeout);
 
         Assert.True(allocated == 0, $"{allocated} bytes allocated by 2700 enqueues");
+    }
+
+    [Fact]
+    public async Task A_queue_quiet_for_a_whole_sweep_gives_its_buffers_back_and_still_works_W3()
+    {
+        using var queue = new OutboundQueue(1024 * 1024);
+        Assert.Equal(0, queue.HeldBytes);
+        var stream = new RecordingWriteStream();
+        var writer = queue.RunWriterAsync(stream, CancellationToken.None);
+
+        queue.TryEnqueue(WebSocketOpcode.Text, "first"u8);
+        await Eventually.TrueAsync(() => stream.Writes.Count == 1, "the first frame is written");
+        Assert.True(queue.HeldBytes > 0);
+
+        queue.TrimIfIdle();
+        Assert.True(queue.HeldBytes > 0, "used since the previous sweep: kept");
+        queue.TrimIfIdle();
+        Assert.Equal(0, queue.HeldBytes);
+
+        queue.TryEnqueue(WebSocketOpcode.Text, "second"u8);
+        queue.Complete([], discardPending: false);
+        await writer.WaitAsync(Timeout);
+        Assert.Equal(["first", "second"], Texts(stream));
+    }
+
+    [Fact]
+    public async Task Buffers_are_never_given_back_while_a_write_is_reading_them_W3()
+    {
+        using var queue = new OutboundQueue(1024 * 1024);
+        using var stream = new SteppedWriteStream();
+        var writer = Task.Run(() => queue.RunWriterAsync(stream, CancellationToken.None));
+        queue.TryEnqueue(WebSocketOpcode.Binary, new byte[100]);
+        await stream.WaitForWriteAsync();
+
+        queue.TrimIfIdle();
+        queue.TrimIfIdle();
+        Assert.True(queue.HeldBytes > 0, "the writer is inside a write");
+
+        queue.Complete([], discardPending: false);
+        stream.Allow();
+        await writer.WaitAsync(Timeout);
     }
 
     private static byte[] TextFrame(string text)

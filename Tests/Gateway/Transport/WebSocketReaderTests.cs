@@ -262,4 +262,26 @@ public sealed class WebSocketReaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.ReadMessageAsync(cancel.Token).AsTask());
     }
+
+    [Fact]
+    public async Task An_idle_reader_holds_no_buffer_between_messages_W3()
+    {
+        // A pipe's stream waits on a zero-byte read, as Kestrel's upgraded stream does.
+        var pipe = new Pipe();
+        using var reader = new WebSocketReader(pipe.Reader.AsStream(), Limit, _ => { });
+        await pipe.Writer.WriteAsync(ClientFrame.Build(WebSocketOpcode.Text, new byte[3000]));
+
+        var first = await reader.ReadMessageAsync(CancellationToken.None);
+        Assert.Equal(3000, first.Payload.Length);
+        Assert.True(reader.HeldBytes > 0, "the message being handled lives in a pooled buffer");
+
+        var next = reader.ReadMessageAsync(CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+        Assert.Equal(0, reader.HeldBytes);
+
+        await pipe.Writer.WriteAsync(ClientFrame.Build(WebSocketOpcode.Text, "after the pause"u8));
+        var second = await next.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("after the pause", System.Text.Encoding.UTF8.GetString(second.Payload.Span));
+    }
 }
