@@ -1,3 +1,4 @@
+using Topiary.Client.Security;
 using Topiary.Client.Topics;
 
 namespace Topiary.Client;
@@ -38,6 +39,9 @@ public interface ITopiarySession : IAsyncDisposable
 
     /// <summary>Topic operations and value streams.</summary>
     ITopics Topics { get; }
+
+    /// <summary>The security stores: reading them, and updating them with scripts (docs/security.md).</summary>
+    ISecurity Security { get; }
 
     /// <summary>Raised once when the session closes, for any reason, after requests in flight have failed and streams have been closed.</summary>
     event EventHandler<SessionClosedEventArgs>? Closed;

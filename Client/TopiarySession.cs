@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Topiary.Client.Protocol;
 using Topiary.Client.Requests;
+using Topiary.Client.Security;
 using Topiary.Client.Topics;
 using Topiary.Errors;
 
@@ -44,6 +45,7 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
         _subscriptions = new SubscriptionTable(RaiseError);
         _dispatcher = new MessageDispatcher(_requests, _subscriptions, this);
         Topics = new TopicsClient(this, _subscriptions, options.TimeProvider);
+        Security = new SecurityClient(this, opened.Principal);
     }
 
     /// <inheritdoc/>
@@ -66,6 +68,9 @@ public sealed partial class TopiarySession : ITopiarySession, IRequestSender, IS
 
     /// <inheritdoc/>
     public ITopics Topics { get; }
+
+    /// <inheritdoc/>
+    public ISecurity Security { get; }
 
     /// <inheritdoc/>
     public event EventHandler<SessionClosedEventArgs>? Closed;

@@ -21,6 +21,15 @@ internal static class WireNames
     public static readonly JsonEncodedText WithValues = JsonEncodedText.Encode("withValues");
     public static readonly JsonEncodedText WithProperties = JsonEncodedText.Encode("withProperties");
 
+    public static readonly JsonEncodedText Script = JsonEncodedText.Encode("script");
+    public static readonly JsonEncodedText IfVersion = JsonEncodedText.Encode("ifVersion");
+
+    public static readonly JsonEncodedText SecurityGetSystemAuthentication = JsonEncodedText.Encode("security.getSystemAuthentication");
+    public static readonly JsonEncodedText SecurityUpdateAuthenticationStore = JsonEncodedText.Encode("security.updateAuthenticationStore");
+    public static readonly JsonEncodedText SecurityGetSecurity = JsonEncodedText.Encode("security.getSecurity");
+    public static readonly JsonEncodedText SecurityUpdateSecurityStore = JsonEncodedText.Encode("security.updateSecurityStore");
+    public static readonly JsonEncodedText SecurityGetAuditLog = JsonEncodedText.Encode("security.getAuditLog");
+
     public static readonly JsonEncodedText TopicsAdd = JsonEncodedText.Encode("topics.add");
     public static readonly JsonEncodedText TopicsAddAndSet = JsonEncodedText.Encode("topics.addAndSet");
     public static readonly JsonEncodedText TopicsSet = JsonEncodedText.Encode("topics.set");

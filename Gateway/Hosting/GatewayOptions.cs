@@ -37,8 +37,23 @@ public sealed class GatewayOptions
 
     public sealed class SecuritySection
     {
-        /// <summary>The <c>admin</c> password; when unset one is generated at first start and logged once.</summary>
+        /// <summary>The <c>admin</c> password, read at the first start only (SEC-70); when unset one is generated then and logged once.</summary>
         public string? AdminPassword { get; set; }
+
+        /// <summary>When set at the first start, creates the <c>control</c> principal with this password (SEC-70).</summary>
+        public string? ControlPassword { get; set; }
+
+        /// <summary>The first start's anonymous policy: ALLOW when true (the default), else DENY (SEC-70).</summary>
+        public bool AllowAnonymous { get; set; } = true;
+
+        /// <summary>Failed authentications per client address per window before RATE_LIMITED (SES-91): 1 – 10,000, default 20.</summary>
+        public int MaxFailuresPerAddress { get; set; } = 20;
+
+        /// <summary>Failed authentications per principal name per window before RATE_LIMITED (SES-91): 1 – 10,000, default 10.</summary>
+        public int MaxFailuresPerPrincipal { get; set; } = 10;
+
+        /// <summary>The window failures are counted in, in seconds (SES-91): 1 – 3,600, default 60.</summary>
+        public int FailureWindowSeconds { get; set; } = 60;
     }
 
     public sealed class StorageSection

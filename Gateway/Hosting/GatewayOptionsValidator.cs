@@ -19,10 +19,18 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             failures.Add("Topiary:Storage:DataDirectory must not be empty");
         }
-        if (options.Security.AdminPassword is { Length: < 8 })
+        // SEC-3: a configured initial password that is too short is a configuration error (never echoed).
+        if (options.Security.AdminPassword is { Length: < 8 or > 1024 })
         {
-            failures.Add("Topiary:Security:AdminPassword must have at least 8 characters");
+            failures.Add("Topiary:Security:AdminPassword must have 8 to 1024 characters");
         }
+        if (options.Security.ControlPassword is { Length: < 8 or > 1024 })
+        {
+            failures.Add("Topiary:Security:ControlPassword must have 8 to 1024 characters");
+        }
+        Range(failures, "Topiary:Security:MaxFailuresPerAddress", options.Security.MaxFailuresPerAddress, 1, 10_000);
+        Range(failures, "Topiary:Security:MaxFailuresPerPrincipal", options.Security.MaxFailuresPerPrincipal, 1, 10_000);
+        Range(failures, "Topiary:Security:FailureWindowSeconds", options.Security.FailureWindowSeconds, 1, 3_600);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Topiary.Gateway.Hubs;
 using Topiary.Gateway.Security;
@@ -30,7 +31,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddSqliteGrainStorage(Path.Combine(dataDirectory, "topiary.db"));
 
         services.AddSingleton<GatewayReadiness>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SecuritySnapshotHolder>();
         services.AddSingleton<GatewayAuthorizer>();
+        services.AddSingleton<AuthenticationRateLimiter>();
+        services.AddSingleton<HandshakeAuthenticator>();
+        services.AddSingleton<SessionReevaluator>();
+        services.AddSingleton<SecurityFollower>();
+        services.AddSingleton<SecurityOperations>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SelectionIndex>();
         services.AddSingleton<TopicReplica>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Gateway.Topics;
 using Topiary.Runtime;
@@ -9,8 +10,8 @@ namespace Topiary.Gateway.Hosting;
 
 /// <summary>
 /// Start-up of a standalone gateway, before it accepts connections: a cold start of the
-/// topic tree (non-persistent topics do not survive a restart, TOP-22), the <c>admin</c>
-/// principal, and the catalog replica. Registered after the grain runtime, so it runs once
+/// topic tree (non-persistent topics do not survive a restart, TOP-22), the security stores'
+/// first-start defaults (SEC-70) and their local copy, and the catalog replica. Registered after the grain runtime, so it runs once
 /// the silo is started, and before the server listens.
 /// </summary>
 internal sealed partial class GatewayStartup(
@@ -18,6 +19,7 @@ internal sealed partial class GatewayStartup(
     TopicReplica replica,
     GatewayReadiness readiness,
     SessionRegistry sessions,
+    SecurityFollower follower,
     IHostApplicationLifetime lifetime,
     IOptions<GatewayOptions> options,
     ILogger<GatewayStartup> logger) : IHostedService
@@ -27,13 +29,16 @@ internal sealed partial class GatewayStartup(
         // First thing on shutdown, before the server stops: tell every client why it is closed.
         lifetime.ApplicationStopping.Register(CloseSessions);
         await grains.GetGrain<ITopicCatalogGrain>(TopicCatalogGrain.Key).ColdStartAsync();
+        var security = options.Value.Security;
         var generated = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
-            .EnsureAdministratorAsync(options.Value.Security.AdminPassword);
+            .EnsureDefaultsAsync(new AuthenticationDefaults(security.AdminPassword, security.ControlPassword, security.AllowAnonymous));
         if (generated is not null)
         {
-            // Shown once, at the first start; only its hash is stored.
+            // Shown once, at the first start; only its hash is stored (SEC-70).
             LogGeneratedPassword(logger, generated);
         }
+        await grains.GetGrain<ISecurityStoreGrain>(SecurityStoreGrain.Key).EnsureDefaultsAsync();
+        await follower.InitializeAsync();
         await replica.InitializeAsync();
         readiness.MarkReady();
         LogStarted(logger, options.Value.Gateway.Name);

@@ -66,7 +66,8 @@ internal sealed partial class HubSession : IAsyncDisposable
             ClientSession session;
             try
             {
-                session = await _lifecycle.OpenAsync(OpenRequest.Parse(HubRequests.Open(args)), _outbound, CloseFromServer);
+                session = await _lifecycle.OpenAsync(OpenRequest.Parse(HubRequests.Open(args)),
+                    _context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown", _outbound, CloseFromServer);
             }
             catch (TopiaryException exception)
             {

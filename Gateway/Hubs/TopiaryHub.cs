@@ -62,6 +62,21 @@ internal sealed class TopiaryHub(
     [HubMethodName("topics.unsubscribe")]
     public Task<JsonElement> UnsubscribeAsync(JsonElement args) => Session.InvokeAsync("topics.unsubscribe", args);
 
+    [HubMethodName("security.getSystemAuthentication")]
+    public Task<JsonElement> GetSystemAuthenticationAsync() => Session.InvokeAsync("security.getSystemAuthentication", default);
+
+    [HubMethodName("security.updateAuthenticationStore")]
+    public Task<JsonElement> UpdateAuthenticationStoreAsync(JsonElement args) => Session.InvokeAsync("security.updateAuthenticationStore", args);
+
+    [HubMethodName("security.getSecurity")]
+    public Task<JsonElement> GetSecurityAsync() => Session.InvokeAsync("security.getSecurity", default);
+
+    [HubMethodName("security.updateSecurityStore")]
+    public Task<JsonElement> UpdateSecurityStoreAsync(JsonElement args) => Session.InvokeAsync("security.updateSecurityStore", args);
+
+    [HubMethodName("security.getAuditLog")]
+    public Task<JsonElement> GetAuditLogAsync() => Session.InvokeAsync("security.getAuditLog", default);
+
     [HubMethodName("session.ping")]
     public Task<JsonElement> PingAsync() => Session.InvokeAsync("session.ping", default);
 

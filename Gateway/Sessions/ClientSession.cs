@@ -1,6 +1,6 @@
+using Topiary.Gateway.Security;
 using Topiary.Gateway.Topics;
 using Topiary.Gateway.Transport;
-using Topiary.Security;
 using Topiary.Selectors;
 
 namespace Topiary.Gateway.Sessions;
@@ -28,7 +28,6 @@ internal sealed class ClientSession
         Token = SessionIdentity.NewToken();
         Principal = principal;
         Roles = roles;
-        IsAdministrator = roles.Contains(BuiltInRoles.Administrator);
         Outbound = outbound;
         _close = close;
     }
@@ -40,9 +39,11 @@ internal sealed class ClientSession
 
     public string Principal { get; }
 
+    /// <summary>The assigned roles (<c>$Roles</c>, SEC-7); permissions are evaluated over the roles they include too.</summary>
     public IReadOnlyList<string> Roles { get; }
 
-    public bool IsAdministrator { get; }
+    /// <summary>The <see cref="GatewayAuthorizer"/>'s cache of this session's permissions; replaced whole when the store changes.</summary>
+    public SessionGrant? Grant { get; set; }
 
     public OutboundQueue Outbound { get; }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Topiary.Errors;
 using Topiary.Gateway.Protocol;
+using Topiary.Gateway.Security;
 using Topiary.Gateway.Topics;
 
 namespace Topiary.Gateway.Sessions;
@@ -12,7 +13,7 @@ namespace Topiary.Gateway.Sessions;
 /// envelope. Client mistakes are logged at Debug (ERR-33); anything else is a defect, logged
 /// at Error with the correlation id the client also receives, and answered INTERNAL_ERROR.
 /// </summary>
-internal sealed partial class RequestDispatcher(TopicOperations topics, ILogger<RequestDispatcher> logger)
+internal sealed partial class RequestDispatcher(TopicOperations topics, SecurityOperations security, ILogger<RequestDispatcher> logger)
 {
     /// <summary>The version reported by ping and the handshake.</summary>
     public const string ServerVersion = "0.1.0";
@@ -72,6 +73,21 @@ internal sealed partial class RequestDispatcher(TopicOperations topics, ILogger<
             case "topics.unsubscribe":
                 await topics.UnsubscribeAsync(session, request);
                 break;
+            case "security.getSystemAuthentication":
+                await security.GetSystemAuthenticationAsync(session, request);
+                break;
+            case "security.updateAuthenticationStore":
+                await security.UpdateAuthenticationStoreAsync(session, request);
+                break;
+            case "security.getSecurity":
+                await security.GetSecurityAsync(session, request);
+                break;
+            case "security.updateSecurityStore":
+                await security.UpdateSecurityStoreAsync(session, request);
+                break;
+            case "security.getAuditLog":
+                await security.GetAuditLogAsync(session, request);
+                break;
             case "session.ping":
                 Ping(session, request.Id);
                 break;
@@ -80,7 +96,7 @@ internal sealed partial class RequestDispatcher(TopicOperations topics, ILogger<
                 return false;
             default:
                 throw TopiaryException.Create(ErrorCode.InvalidArgument,
-                    $"unknown operation '{request.Op}'; see docs/protocol.md §3.2 for the operations of protocol 1",
+                    $"unknown operation '{request.Op}'; see docs/protocol.md §3.2 and §3.3 for the operations of protocol 1",
                     new JsonObject { ["argument"] = "op", ["reason"] = "UNKNOWN_OPERATION" });
         }
         return true;

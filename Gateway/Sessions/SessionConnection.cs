@@ -44,7 +44,7 @@ internal sealed partial class SessionConnection(
         ClientSession? session = null;
         try
         {
-            session = await OpenAsync(reader, outbound, stop);
+            session = await OpenAsync(reader, outbound, stop, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             if (session is not null)
             {
                 await ServeAsync(session, reader, outbound, stop.Token);
@@ -79,7 +79,7 @@ internal sealed partial class SessionConnection(
         }
     }
 
-    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop)
+    private async Task<ClientSession?> OpenAsync(WebSocketReader reader, OutboundQueue outbound, CancellationTokenSource stop, string address)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         timeout.CancelAfter(HandshakeTimeout);
@@ -95,7 +95,7 @@ internal sealed partial class SessionConnection(
                 throw ProtocolErrors.InvalidArgument("message", "EXPECTED_OPEN", "the first message must be the JSON 'open' message, in a text frame");
             }
             var open = OpenRequest.Parse(message.Payload);
-            var session = await lifecycle.OpenAsync(open, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
+            var session = await lifecycle.OpenAsync(open, address, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
             outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
             return session;
         }

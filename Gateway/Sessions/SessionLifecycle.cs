@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Topiary.Errors;
+using Topiary.Gateway.Security;
 using Topiary.Gateway.Topics;
 using Topiary.Gateway.Transport;
-using Topiary.Runtime;
-using Topiary.Security;
 
 namespace Topiary.Gateway.Sessions;
 
@@ -13,21 +11,23 @@ namespace Topiary.Gateway.Sessions;
 /// on release the session's selections and subscriptions.
 /// </summary>
 internal sealed partial class SessionLifecycle(
-    IGrainFactory grains,
+    HandshakeAuthenticator authenticator,
     SessionRegistry registry,
     SelectionIndex selections,
     ILogger<SessionLifecycle> logger)
 {
     /// <summary>
-    /// Authenticates <paramref name="open"/> and registers a new session writing to
-    /// <paramref name="outbound"/>. Throws AUTHENTICATION_FAILED (never saying which part was wrong).
+    /// Authenticates <paramref name="open"/> (spec/security.md §2) and registers a new session writing to
+    /// <paramref name="outbound"/>. Throws AUTHENTICATION_FAILED (never saying which part was wrong),
+    /// or RATE_LIMITED after too many failures from <paramref name="address"/> or for the principal.
     /// </summary>
     /// <param name="open">The client's validated <c>open</c> message.</param>
+    /// <param name="address">The client's address, for the failed-attempt limit (SES-91).</param>
     /// <param name="outbound">Where the session's messages go; the transport drains it.</param>
     /// <param name="close">Ends the connection after telling the client why; see <see cref="ClientSession"/>.</param>
-    public async Task<ClientSession> OpenAsync(OpenRequest open, OutboundQueue outbound, Action<string, string> close)
+    public async Task<ClientSession> OpenAsync(OpenRequest open, string address, OutboundQueue outbound, Action<string, string> close)
     {
-        var roles = await AuthenticateAsync(open);
+        var roles = await authenticator.AuthenticateAsync(open.Principal, open.Password, address);
         var session = new ClientSession(open.Principal, roles, outbound, close);
         registry.Add(session);
         LogOpened(logger, session.Id, session.Principal == "" ? "(anonymous)" : session.Principal);
@@ -47,21 +47,6 @@ internal sealed partial class SessionLifecycle(
             topic.Unsubscribe(session, reason: null);
         }
         LogClosed(logger, session.Id);
-    }
-
-    private async Task<IReadOnlyList<string>> AuthenticateAsync(OpenRequest open)
-    {
-        if (open.Principal.Length == 0)
-        {
-            return [];
-        }
-        var result = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
-            .AuthenticateAsync(open.Principal, open.Password ?? "");
-        if (!result.Authenticated)
-        {
-            throw TopiaryException.Create(ErrorCode.AuthenticationFailed, "the principal or the password is not valid");
-        }
-        return result.Roles;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} opened for {Principal}")]

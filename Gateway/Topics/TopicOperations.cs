@@ -7,6 +7,7 @@ using Topiary.Gateway.Protocol;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Runtime;
+using Topiary.Security;
 using Topiary.Selectors;
 using Topiary.Topics;
 
@@ -35,10 +36,11 @@ internal sealed class TopicOperations(
         TopicPath.ValidateForAdd(path);
         var specification = ReadSpecification(request.Args);
         var value = withValue ? ReadValue(request.Args, specification.Type) : null;
-        authorizer.Demand(session, Permission.ModifyTopic, path);
+        var existing = replica.Find(path)?.Specification;
+        authorizer.Demand(session, PathPermissions.ModifyTopic, path, existing);
         if (withValue)
         {
-            authorizer.Demand(session, Permission.UpdateTopic, path);
+            authorizer.Demand(session, PathPermissions.UpdateTopic, path, existing);
         }
         var result = await grains.GetGrain<ITopicGrain>(path).AddAsync(TopicSpecificationData.From(specification), value);
         var writer = Responses.Start(request.Id);
@@ -59,7 +61,7 @@ internal sealed class TopicOperations(
         TopicPath.Validate(path);
         var type = TopicTypes.Parse(request.Args.RequiredString("type", "the type of the value sent: JSON, STRING, INT64, DOUBLE or BINARY"));
         var value = ReadValue(request.Args, type);
-        authorizer.Demand(session, Permission.UpdateTopic, path);
+        authorizer.Demand(session, PathPermissions.UpdateTopic, path, replica.Find(path)?.Specification);
         var result = await grains.GetGrain<ITopicGrain>(path).SetAsync(value);
         var writer = Responses.Start(request.Id);
         writer.WriteStartObject();
@@ -81,7 +83,7 @@ internal sealed class TopicOperations(
             foreach (var entry in page.Entries)
             {
                 // TOP-41: topics the session may not modify are skipped silently and not counted.
-                if (authorizer.Allows(session, Permission.ModifyTopic, entry.Path)
+                if (authorizer.Allows(session, PathPermissions.ModifyTopic, entry.Path, replica.Find(entry.Path)?.Specification)
                     && await grains.GetGrain<ITopicGrain>(entry.Path).RemoveAsync())
                 {
                     removed++;
@@ -121,7 +123,7 @@ internal sealed class TopicOperations(
             foreach (var entry in page.Entries)
             {
                 // TOP-82: unreadable topics are left out, as if they did not exist.
-                if (!authorizer.MayReceive(session, entry.Path))
+                if (!authorizer.MayReceive(session, entry.Path, replica.Find(entry.Path)?.Specification))
                 {
                     continue;
                 }
@@ -153,7 +155,7 @@ internal sealed class TopicOperations(
         selections.Add(selector, session);
         foreach (var topic in replica.Select(selector))
         {
-            if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path))
+            if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path, topic.Specification))
             {
                 await topic.SubscribeAsync(session);
             }

@@ -73,6 +73,15 @@ internal sealed partial class TopicReplica(
         return selected;
     }
 
+    /// <summary>The topic at <paramref name="path"/>, or null when there is none.</summary>
+    public GatewayTopic? Find(string path)
+    {
+        lock (_gate)
+        {
+            return _topics.GetValueOrDefault(path);
+        }
+    }
+
     public void Dispose() => _treeChannel?.Dispose();
 
     private void OnTreeMessage(string channel, ReadOnlyMemory<byte> payload)
@@ -96,15 +105,15 @@ internal sealed partial class TopicReplica(
         {
             // Synchronously, inside the add: the topic publishes its first value only after
             // this returns, so sessions that selected the path beforehand miss nothing.
-            topic.FollowFromStart(treeEvent.Epoch, SessionsReceiving(topic.Path));
+            topic.FollowFromStart(treeEvent.Epoch, SessionsReceiving(topic));
         }
     }
 
-    private IEnumerable<ClientSession> SessionsReceiving(string path)
+    private IEnumerable<ClientSession> SessionsReceiving(GatewayTopic topic)
     {
-        foreach (var session in selections.SessionsSelecting(path))
+        foreach (var session in selections.SessionsSelecting(topic.Path))
         {
-            if (session.IsSelected(path) && authorizer.MayReceive(session, path))
+            if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path, topic.Specification))
             {
                 yield return session;
             }

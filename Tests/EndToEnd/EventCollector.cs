@@ -38,6 +38,9 @@ internal sealed class EventCollector : IValueStream<TopicValue>
         return taken;
     }
 
+    /// <summary>The next event if one has arrived, else null; never waits.</summary>
+    public string? TryTake() => _events.Reader.TryRead(out var next) ? next : null;
+
     /// <summary>Asserts that nothing more arrives within <paramref name="quietMilliseconds"/>.</summary>
     public async Task AssertQuietAsync(int quietMilliseconds = 200)
     {

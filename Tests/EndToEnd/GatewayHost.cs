@@ -37,8 +37,11 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a gateway; without <paramref name="dataDirectory"/> a fresh temporary one is used and deleted on dispose.</summary>
-    public static async Task<GatewayHost> StartAsync(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a gateway; without <paramref name="dataDirectory"/> a fresh temporary one is used and deleted on dispose.
+    /// With <paramref name="logs"/>, every log record of every level goes to it too.
+    /// </summary>
+    public static async Task<GatewayHost> StartAsync(string? dataDirectory = null, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "topiary-test-" + Guid.NewGuid().ToString("N"));
@@ -57,6 +60,10 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            }
         });
         try
         {
