@@ -38,7 +38,7 @@ internal static class JsonPatcher
             case "replace":
                 return operation.Path.TryGet(document, out _) && (operation.Path.IsRoot
                     ? Replace(ref document, operation.Value?.DeepClone())
-                    : JsonEdit.TryRemove(document, operation.Path) && JsonEdit.TryPut(document, operation.Path, operation.Value?.DeepClone(), insertInArray: true));
+                    : JsonEdit.TryPut(document, operation.Path, operation.Value?.DeepClone(), insertInArray: false));
             case "test":
                 return operation.Path.TryGet(document, out var actual) && JsonNode.DeepEquals(actual, operation.Value);
             case "copy":
