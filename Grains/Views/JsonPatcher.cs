@@ -32,15 +32,15 @@ internal static class JsonPatcher
         switch (operation.Op)
         {
             case "add":
-                return TryAdd(ref document, operation.Path, operation.Value?.DeepClone());
+                return TryAdd(ref document, operation.Path, Node(operation.Value));
             case "remove":
                 return JsonEdit.TryRemove(document, operation.Path);
             case "replace":
                 return operation.Path.TryGet(document, out _) && (operation.Path.IsRoot
-                    ? Replace(ref document, operation.Value?.DeepClone())
-                    : JsonEdit.TryPut(document, operation.Path, operation.Value?.DeepClone(), insertInArray: false));
+                    ? Replace(ref document, Node(operation.Value))
+                    : JsonEdit.TryPut(document, operation.Path, Node(operation.Value), insertInArray: false));
             case "test":
-                return operation.Path.TryGet(document, out var actual) && JsonNode.DeepEquals(actual, operation.Value);
+                return operation.Path.TryGet(document, out var actual) && JsonNode.DeepEquals(actual, Node(operation.Value));
             case "copy":
                 return operation.From!.TryGet(document, out var copied) && TryAdd(ref document, operation.Path, copied?.DeepClone());
             default:
@@ -57,6 +57,10 @@ internal static class JsonPatcher
                 return JsonEdit.TryRemove(document, operation.From) && TryAdd(ref document, operation.Path, detached);
         }
     }
+
+    /// <summary>A fresh node for each use: nodes cannot be shared between documents.</summary>
+    private static JsonNode? Node(System.Text.Json.JsonElement? value) =>
+        value is { } element ? JsonNode.Parse(element.GetRawText()) : null;
 
     private static bool TryAdd(ref JsonNode? document, JsonPointer path, JsonNode? value) =>
         path.IsRoot ? Replace(ref document, value) : JsonEdit.TryPut(document, path, value, insertInArray: true);

@@ -51,14 +51,15 @@ internal sealed partial class ViewSpecificationParser
         {
             from = PatchPointer(StringMember(operation, "from", n, start), n, start);
         }
-        JsonNode? value = null;
+        JsonElement? value = null;
         if (op is "add" or "replace" or "test")
         {
-            if (!operation.TryGetPropertyValue("value", out value))
+            if (!operation.TryGetPropertyValue("value", out var written))
             {
                 throw PatchError(start, $"operation {n} ('{op}') has no \"value\"");
             }
-            value = value?.DeepClone();
+            using var document = JsonDocument.Parse(written?.ToJsonString() ?? "null");
+            value = document.RootElement.Clone();
         }
         return new PatchOperation(op, path, from, value);
     }
