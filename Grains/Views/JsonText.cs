@@ -24,10 +24,7 @@ internal static class JsonText
         {
             return false;
         }
-        if (scalar.TryGetValue<long>(out value))
-        {
-            return true;
-        }
+        // By the written form: 1.0 and 1e2 are not integers (VIEW-32, VIEW-37).
         var text = scalar.ToJsonString();
         return text.IndexOfAny(['.', 'e', 'E']) < 0 && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out value);
     }

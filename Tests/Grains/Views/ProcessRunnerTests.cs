@@ -61,6 +61,7 @@ public sealed class ProcessRunnerTests
     [InlineData("/a = 1", true)]
     [InlineData("/a = /g", true)]
     [InlineData("/g = 1", true)]
+    [InlineData("/g lt 2", false)]
     [InlineData("/a eq \"1\"", false)]
     [InlineData("/o = /p", true)]
     [InlineData("/missing != 1", false)]
