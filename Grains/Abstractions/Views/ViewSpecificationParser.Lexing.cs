@@ -82,7 +82,7 @@ internal sealed partial class ViewSpecificationParser
             var quoted = ReadQuoted(what);
             if (_pos < _text.Length && !ViewSyntax.IsWhitespace(_text[_pos]))
             {
-                throw Error(ViewErrorReason.SyntaxError, _pos, "whitespace after the closing quote", $"text after the quoted {what}");
+                throw Error(ViewErrorReason.SyntaxError, _pos, "whitespace after the closing quote", $"text after the closing quote of {what}");
             }
             return quoted;
         }
@@ -127,7 +127,7 @@ internal sealed partial class ViewSpecificationParser
         }
         if (_pos >= _text.Length)
         {
-            throw Error(ViewErrorReason.Unterminated, start, $"a closing {quote} for the {what}", $"unterminated quoted {what}");
+            throw Error(ViewErrorReason.Unterminated, start, $"a closing {quote} for {what}", $"unterminated quotes around {what}");
         }
         _pos++;
         return cells;

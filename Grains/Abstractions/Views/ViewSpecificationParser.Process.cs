@@ -43,7 +43,7 @@ internal sealed partial class ViewSpecificationParser
             {
                 throw ProcessError("a condition in quotes, such as '/Price lt 50'", "missing condition");
             }
-            var cells = ReadQuoted("condition");
+            var cells = ReadQuoted("the condition");
             var condition = new ConditionParser(_text, cells, _pos - 1).Parse();
             ProcessWhitespace("an operation");
             branches.Add(new ConditionalBranch(condition, ParseOperations()));
@@ -122,7 +122,7 @@ internal sealed partial class ViewSpecificationParser
     {
         if (_pos < _text.Length && _text[_pos] is '\'' or '"')
         {
-            return new SetOperation(target, JsonValue.Create(Text(ReadQuoted("string"))), null);
+            return new SetOperation(target, JsonValue.Create(Text(ReadQuoted("the string"))), null);
         }
         if (_pos < _text.Length && (_text[_pos] == '-' || char.IsAsciiDigit(_text[_pos])))
         {
@@ -151,7 +151,7 @@ internal sealed partial class ViewSpecificationParser
             {
                 throw ProcessError("a calculation in quotes, such as \"/Value * 2\"", "missing calculation");
             }
-            var cells = ReadQuoted("calculation");
+            var cells = ReadQuoted("the calculation");
             return new SetOperation(target, null, new CalculationParser(_text, cells, _pos - 1).Parse());
         }
         throw ProcessError("an integer, a quoted string, true, false or calc \"…\"", "invalid value for set");
