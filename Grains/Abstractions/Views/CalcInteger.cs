@@ -1,0 +1,4 @@
+namespace Topiary.Views;
+
+/// <summary>An integer constant.</summary>
+public sealed record CalcInteger(long Value) : CalcExpression;

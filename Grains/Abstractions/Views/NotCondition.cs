@@ -1,0 +1,4 @@
+namespace Topiary.Views;
+
+/// <summary><c>not operand</c>.</summary>
+public sealed record NotCondition(ConditionExpression Operand) : ConditionExpression;
