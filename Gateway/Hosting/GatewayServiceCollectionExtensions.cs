@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
@@ -36,6 +37,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<TopicOperations>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
+        services.AddSingleton<NativeEndpointMiddleware>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+        {
+            if (gateway.Value.Gateway.TakeOverNativeConnections)
+            {
+                kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+                    listen.ApplicationServices.GetRequiredService<NativeEndpointMiddleware>().InvokeAsync(connection, next)));
+            }
+        });
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<OutboundTrimming>();
         return services;
