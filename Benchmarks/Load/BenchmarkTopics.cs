@@ -34,13 +34,19 @@ internal static class BenchmarkTopics
         return paths;
     }
 
-    /// <summary>Opens <paramref name="sessions"/> anonymous raw sessions, each subscribed to <paramref name="selector"/>.</summary>
-    public static async Task<RawSubscriber[]> SubscribeAsync(Uri endpoint, string selector, int sessions, DeliveryStatistics statistics)
+    /// <summary>
+    /// Opens <paramref name="sessions"/> anonymous raw sessions, each subscribed to <paramref name="selector"/>:
+    /// native-protocol ones at <paramref name="endpoint"/> (<c>/topiary</c>), or with
+    /// <paramref name="signalR"/> SignalR ones (the endpoint being <c>/topiary/hub</c>).
+    /// </summary>
+    public static async Task<LoadSubscriber[]> SubscribeAsync(Uri endpoint, string selector, int sessions, DeliveryStatistics statistics, bool signalR = false)
     {
-        var subscribers = new RawSubscriber[sessions];
+        var subscribers = new LoadSubscriber[sessions];
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await Parallel.ForAsync(0, sessions, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = timeout.Token },
-            async (i, cancellationToken) => subscribers[i] = await RawSubscriber.ConnectAsync(endpoint, selector, statistics, cancellationToken));
+            async (i, cancellationToken) => subscribers[i] = signalR
+                ? await SignalRSubscriber.ConnectAsync(endpoint, selector, statistics, cancellationToken)
+                : await RawSubscriber.ConnectAsync(endpoint, selector, statistics, cancellationToken));
         return subscribers;
     }
 }

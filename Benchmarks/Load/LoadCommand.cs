@@ -31,7 +31,13 @@ internal static class LoadCommand
         var gatewayAssembly = options.GetOptionalString("gateway") ?? GatewayProcess.DefaultAssembly();
         // Where the gateway's SQLite database goes: a tmpfs such as /dev/shm takes disk syncs out of the picture.
         var dataParent = options.GetString("data-parent", Path.GetTempPath());
-        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --mode --max-p99-ms --gateway --data-parent");
+        // The subscribers' endpoint: the native protocol, or the SignalR compatibility hub.
+        var transport = options.GetString("transport", "native");
+        options.ThrowIfUnused("--sessions --topics --rate --seconds --warmup --mode --max-p99-ms --gateway --data-parent --transport");
+        if (transport is not ("native" or "signalr"))
+        {
+            throw new UsageException($"--transport must be 'native' (/topiary) or 'signalr' (/topiary/hub), got '{transport}'");
+        }
         if (mode is not ("fixed" or "find-max"))
         {
             throw new UsageException($"--mode must be 'fixed' (one window at --rate) or 'find-max' (raise the rate from --rate while p99 <= --max-p99-ms, then measure at half the highest), got '{mode}'");
@@ -39,7 +45,7 @@ internal static class LoadCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {sessions} sessions x {topics} topics, {mode} from {rate:N0} deliveries/s, " +
-            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; gateway {gatewayAssembly}, data under {dataParent}"));
+            $"{warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores; subscribers over {transport}; gateway {gatewayAssembly}, data under {dataParent}"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
         await using var publisherSession = await gateway.OpenAdminSessionAsync();
@@ -47,7 +53,9 @@ internal static class LoadCommand
 
         var statistics = new DeliveryStatistics();
         var connecting = Stopwatch.StartNew();
-        var subscribers = await BenchmarkTopics.SubscribeAsync(new Uri($"ws://{gateway.Url.Authority}/topiary"), $"?{TopicRoot}/", sessions, statistics);
+        var signalR = transport == "signalr";
+        var subscribers = await BenchmarkTopics.SubscribeAsync(
+            new Uri($"ws://{gateway.Url.Authority}/topiary{(signalR ? "/hub" : "")}"), $"?{TopicRoot}/", sessions, statistics, signalR);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions subscribed in {connecting.Elapsed.TotalSeconds:F1} s"));
         try
         {
@@ -97,7 +105,7 @@ internal static class LoadCommand
         }
     }
 
-    private static void Report(int sessions, LoadWindow measured, RawSubscriber[] subscribers)
+    private static void Report(int sessions, LoadWindow measured, LoadSubscriber[] subscribers)
     {
         var (before, after, latencies, sums, publisher) = measured;
         var window = (after.Time - before.Time).TotalSeconds;

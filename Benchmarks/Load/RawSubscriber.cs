@@ -10,7 +10,7 @@ namespace Topiary.Benchmarks.Load;
 /// then reading) instead of the SDK, whose per-message events would compete with the gateway
 /// for the two cores. Each value frame's INT64 payload is the publisher's timestamp.
 /// </summary>
-internal sealed class RawSubscriber : IAsyncDisposable
+internal sealed class RawSubscriber : LoadSubscriber
 {
     private const int ValueHeaderLength = 22;
     private const byte KindValue = 1;
@@ -22,86 +22,67 @@ internal sealed class RawSubscriber : IAsyncDisposable
     private static readonly byte[] Closing = Encoding.UTF8.GetBytes("\"type\":\"closing\"");
     private static readonly byte[] Error = Encoding.UTF8.GetBytes("\"error\"");
 
-    private readonly ClientWebSocket _socket = new();
-    private readonly DeliveryStatistics _statistics;
-    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _receiving = Task.CompletedTask;
+    private readonly byte[] _buffer = new byte[16 * 1024];
 
-    private RawSubscriber(DeliveryStatistics statistics) => _statistics = statistics;
-
-    /// <summary>Why the gateway closed this session, if it did (its <c>closing</c> message).</summary>
-    public string? ClosedBecause { get; private set; }
+    private RawSubscriber(DeliveryStatistics statistics)
+        : base(statistics)
+    {
+    }
 
     /// <summary>Connects, opens an anonymous session and subscribes to <paramref name="selector"/>; returns once the subscription is complete.</summary>
     public static async Task<RawSubscriber> ConnectAsync(Uri endpoint, string selector, DeliveryStatistics statistics, CancellationToken cancellationToken)
     {
         var subscriber = new RawSubscriber(statistics);
-        subscriber._socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await subscriber._socket.ConnectAsync(endpoint, cancellationToken);
-        await subscriber._socket.SendAsync(Open, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        var buffer = new byte[16 * 1024];
-        var opened = await subscriber._socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        await subscriber.Socket.ConnectAsync(endpoint, cancellationToken);
+        await subscriber.Socket.SendAsync(Open, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        var buffer = subscriber._buffer;
+        var opened = await subscriber.Socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
         if (!Encoding.UTF8.GetString(buffer, 0, opened.Count).Contains("\"opened\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"the gateway did not open the session: {Encoding.UTF8.GetString(buffer, 0, opened.Count)}");
         }
-        subscriber._receiving = subscriber.ReceiveAsync(buffer);
+        subscriber.StartReceiving();
         var subscribe = Encoding.UTF8.GetBytes($$$"""{"id":1,"op":"topics.subscribe","args":{"selector":"{{{selector}}}"}}""");
-        await subscriber._socket.SendAsync(subscribe, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        await subscriber._subscribed.Task.WaitAsync(cancellationToken);
+        await subscriber.Socket.SendAsync(subscribe, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        await subscriber.Subscribed.Task.WaitAsync(cancellationToken);
         return subscriber;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ReceiveLoopAsync()
     {
-        _socket.Abort();
-        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _socket.Dispose();
-    }
-
-    private async Task ReceiveAsync(byte[] buffer)
-    {
-        try
+        while (true)
         {
-            while (true)
+            var result = await Socket.ReceiveAsync(_buffer.AsMemory(), CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close)
+                ClosedBecause ??= $"closed by the gateway ({Socket.CloseStatus} {Socket.CloseStatusDescription})";
+                return;
+            }
+            // Value frames are small and always arrive whole; a partial message is a text one we do not need.
+            if (!result.EndOfMessage)
+            {
+                continue;
+            }
+            var message = _buffer.AsSpan(0, result.Count);
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                if (message.Length >= ValueHeaderLength + 8 && message[0] == KindValue && (message[1] & FlagNoValue) == 0)
                 {
-                    ClosedBecause ??= $"closed by the gateway ({_socket.CloseStatus} {_socket.CloseStatusDescription})";
-                    break;
-                }
-                // Value frames are small and always arrive whole; a partial message is a text one we do not need.
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-                var message = buffer.AsSpan(0, result.Count);
-                if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    if (message.Length >= ValueHeaderLength + 8 && message[0] == KindValue && (message[1] & FlagNoValue) == 0)
+                    if ((message[1] & FlagInitial) == 0)
                     {
-                        if ((message[1] & FlagInitial) == 0)
-                        {
-                            _statistics.Record(BinaryPrimitives.ReadInt64LittleEndian(message[ValueHeaderLength..]));
-                        }
-                        else
-                        {
-                            _statistics.RecordInitial();
-                        }
+                        Statistics.Record(BinaryPrimitives.ReadInt64LittleEndian(message[ValueHeaderLength..]));
+                    }
+                    else
+                    {
+                        Statistics.RecordInitial();
                     }
                 }
-                else
-                {
-                    OnText(message);
-                }
+            }
+            else
+            {
+                OnText(message);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            ClosedBecause ??= "connection lost: " + exception.Message;
-        }
-        _subscribed.TrySetException(new InvalidOperationException($"the session ended before subscribing: {ClosedBecause}"));
     }
 
     private void OnText(ReadOnlySpan<byte> message)
@@ -110,9 +91,9 @@ internal sealed class RawSubscriber : IAsyncDisposable
         {
             if (message.IndexOf(Error) >= 0)
             {
-                _subscribed.TrySetException(new InvalidOperationException("subscribe failed: " + Encoding.UTF8.GetString(message)));
+                Subscribed.TrySetException(new InvalidOperationException("subscribe failed: " + Encoding.UTF8.GetString(message)));
             }
-            _subscribed.TrySetResult();
+            Subscribed.TrySetResult();
         }
         else if (message.IndexOf(Closing) >= 0)
         {

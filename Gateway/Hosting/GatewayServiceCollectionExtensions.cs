@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Topiary.Gateway.Hubs;
 using Topiary.Gateway.Security;
 using Topiary.Gateway.Sessions;
 using Topiary.Gateway.Topics;
@@ -35,6 +36,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SelectionIndex>();
         services.AddSingleton<TopicReplica>();
         services.AddSingleton<TopicOperations>();
+        services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
         services.AddSingleton<NativeEndpointMiddleware>();
@@ -46,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
                     listen.ApplicationServices.GetRequiredService<NativeEndpointMiddleware>().InvokeAsync(connection, next)));
             }
         });
+        services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<OutboundTrimming>();
         return services;

@@ -4,10 +4,7 @@ using Microsoft.Extensions.Options;
 using Topiary.Errors;
 using Topiary.Gateway.Hosting;
 using Topiary.Gateway.Protocol;
-using Topiary.Gateway.Topics;
 using Topiary.Gateway.Transport;
-using Topiary.Runtime;
-using Topiary.Security;
 
 namespace Topiary.Gateway.Sessions;
 
@@ -19,10 +16,8 @@ namespace Topiary.Gateway.Sessions;
 /// selections are released.
 /// </summary>
 internal sealed partial class SessionConnection(
-    IGrainFactory grains,
+    SessionLifecycle lifecycle,
     RequestDispatcher dispatcher,
-    SessionRegistry registry,
-    SelectionIndex selections,
     IOptions<GatewayOptions> options,
     ILogger<SessionConnection> logger)
 {
@@ -84,7 +79,7 @@ internal sealed partial class SessionConnection(
         {
             if (session is not null)
             {
-                Release(session);
+                lifecycle.Release(session);
             }
             outbound.Complete(CloseFrame.Build(CloseFrame.NormalClosure, ""), discardPending: false);
             if (await Task.WhenAny(writer, Task.Delay(DrainTimeout, CancellationToken.None)) != writer)
@@ -111,11 +106,8 @@ internal sealed partial class SessionConnection(
                 throw ProtocolErrors.InvalidArgument("message", "EXPECTED_OPEN", "the first message must be the JSON 'open' message, in a text frame");
             }
             var open = OpenRequest.Parse(message.Payload);
-            var roles = await AuthenticateAsync(open);
-            var session = new ClientSession(open.Principal, roles, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
-            registry.Add(session);
+            var session = await lifecycle.OpenAsync(open, outbound, (reason, text) => CloseFromServer(outbound, stop, reason, text));
             outbound.TryEnqueue(WebSocketOpcode.Text, Messages.Opened(session, options.Value.Gateway.Name, options.Value.Limits.MaxMessageBytes));
-            LogOpened(logger, session.Id, session.Principal == "" ? "(anonymous)" : session.Principal);
             return session;
         }
         catch (TopiaryException exception)
@@ -126,21 +118,6 @@ internal sealed partial class SessionConnection(
                 CloseFrame.Build(CloseFrame.PolicyViolation, exception.Error.Name)), discardPending: false);
             return null;
         }
-    }
-
-    private async Task<IReadOnlyList<string>> AuthenticateAsync(OpenRequest open)
-    {
-        if (open.Principal.Length == 0)
-        {
-            return [];
-        }
-        var result = await grains.GetGrain<ISystemAuthenticationGrain>(SystemAuthenticationGrain.Key)
-            .AuthenticateAsync(open.Principal, open.Password ?? "");
-        if (!result.Authenticated)
-        {
-            throw TopiaryException.Create(ErrorCode.AuthenticationFailed, "the principal or the password is not valid");
-        }
-        return result.Roles;
     }
 
     private async Task ServeAsync(ClientSession session, WebSocketReader reader, OutboundQueue outbound, CancellationToken cancellationToken)
@@ -168,20 +145,6 @@ internal sealed partial class SessionConnection(
                 return;
             }
         }
-    }
-
-    private void Release(ClientSession session)
-    {
-        registry.Remove(session);
-        foreach (var selector in session.SelectedSelectors())
-        {
-            selections.Remove(selector, session);
-        }
-        foreach (var topic in session.Release())
-        {
-            topic.Unsubscribe(session, reason: null);
-        }
-        LogClosed(logger, session.Id);
     }
 
     private static async Task RunWriterAsync(OutboundQueue outbound, Stream stream, CancellationTokenSource stop, CancellationToken aborted)
@@ -236,15 +199,9 @@ internal sealed partial class SessionConnection(
 
     private static byte[] Concat(byte[] first, byte[] second) => [.. first, .. second];
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} opened for {Principal}")]
-    private static partial void LogOpened(ILogger logger, string sessionId, string principal);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handshake rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection closed with {Status}: {Reason}")]
     private static partial void LogProtocolError(ILogger logger, int status, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} closed")]
-    private static partial void LogClosed(ILogger logger, string sessionId);
 }

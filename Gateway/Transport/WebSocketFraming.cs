@@ -38,4 +38,27 @@ internal static class WebSocketFraming
         BinaryPrimitives.WriteUInt64BigEndian(destination[2..], (ulong)payloadLength);
         return 10;
     }
+
+    /// <summary>
+    /// Reads the header of a frame as <see cref="WriteHeader"/> wrote it (consumers of a queue
+    /// of server frames, such as the SignalR endpoint's drain loop); returns the header length.
+    /// </summary>
+    public static int ReadHeader(ReadOnlySpan<byte> frame, out WebSocketOpcode opcode, out int payloadLength)
+    {
+        opcode = (WebSocketOpcode)(frame[0] & 0x0F);
+        var length = frame[1] & 0x7F;
+        switch (length)
+        {
+            case < 126:
+                payloadLength = length;
+                return 2;
+            case 126:
+                payloadLength = BinaryPrimitives.ReadUInt16BigEndian(frame[2..]);
+                return 4;
+            default:
+                // Written from an int: never more than int.MaxValue.
+                payloadLength = checked((int)BinaryPrimitives.ReadUInt64BigEndian(frame[2..]));
+                return 10;
+        }
+    }
 }

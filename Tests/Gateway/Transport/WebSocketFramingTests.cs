@@ -57,4 +57,23 @@ public sealed class WebSocketFramingTests
         Assert.Equal(4, header);
         Assert.All(buffer[header..], b => Assert.Equal(0xEE, b));
     }
+
+    [Theory]
+    [InlineData(0x1, 0)]
+    [InlineData(0x2, 125)]
+    [InlineData(0x1, 126)]
+    [InlineData(0x2, 65535)]
+    [InlineData(0x2, 65536)]
+    [InlineData(0x8, 2)]
+    public void Read_header_reads_back_what_write_header_wrote(byte opcode, int payloadLength)
+    {
+        var frame = new byte[WebSocketFraming.MaxHeaderLength];
+        var written = WebSocketFraming.WriteHeader(frame, (WebSocketOpcode)opcode, payloadLength);
+
+        var read = WebSocketFraming.ReadHeader(frame, out var readOpcode, out var readLength);
+
+        Assert.Equal(written, read);
+        Assert.Equal((WebSocketOpcode)opcode, readOpcode);
+        Assert.Equal(payloadLength, readLength);
+    }
 }
