@@ -21,6 +21,14 @@ public sealed class GatewayOptions
     {
         /// <summary>This gateway's name (<c>$ServerName</c>), reported in the handshake.</summary>
         public string Name { get; set; } = "gateway-1";
+
+        /// <summary>
+        /// Serve native-protocol upgrades at the connection level, before Kestrel's HTTP layer
+        /// (less memory per session, direct socket writes); default true. When false, or for a
+        /// connection the shortcut does not take (TLS, a split request head), <c>/topiary</c> is
+        /// served through HTTP as usual. See docs/architecture.md.
+        /// </summary>
+        public bool TakeOverNativeConnections { get; set; } = true;
     }
 
     public sealed class LimitsSection

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Topiary.Gateway.Hubs;
@@ -46,6 +47,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
+        services.AddSingleton<NativeEndpointMiddleware>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+        {
+            if (gateway.Value.Gateway.TakeOverNativeConnections)
+            {
+                kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+                    listen.ApplicationServices.GetRequiredService<NativeEndpointMiddleware>().InvokeAsync(connection, next)));
+            }
+        });
         services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<OutboundTrimming>();

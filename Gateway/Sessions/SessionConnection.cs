@@ -32,14 +32,25 @@ internal sealed partial class SessionConnection(
             await context.Response.WriteAsync($"Topiary native protocol endpoint: {problem} (docs/protocol.md §1)");
             return;
         }
-        var limits = options.Value.Limits;
         await using var stream = await WebSocketUpgrade.AcceptAsync(context);
+        await ServeConnectionAsync(stream, stream, context.Abort, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Serves a connection whose WebSocket handshake is done: frames are read from
+    /// <paramref name="input"/> and written to <paramref name="output"/> (one duplex stream, or the
+    /// two halves of a connection taken over before HTTP, see <see cref="NativeEndpointMiddleware"/>).
+    /// <paramref name="aborted"/> fires when the peer is gone; <paramref name="abort"/> drops the connection.
+    /// </summary>
+    public async Task ServeConnectionAsync(Stream input, Stream output, Action abort, CancellationToken aborted)
+    {
+        var limits = options.Value.Limits;
         using var outbound = new OutboundQueue(limits.MaxOutboundBytes);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         // The writer is not stopped with the read loop: after a server-side close it still has
         // the closing notice to deliver. Only a dead connection (or the drain timeout) stops it.
-        var writer = RunWriterAsync(outbound, stream, stop, context.RequestAborted);
-        using var reader = new WebSocketReader(stream, limits.MaxMessageBytes,
+        var writer = RunWriterAsync(outbound, output, stop, aborted);
+        using var reader = new WebSocketReader(input, limits.MaxMessageBytes,
             ping => outbound.TryEnqueue(WebSocketOpcode.Pong, ping.Span));
         ClientSession? session = null;
         try
@@ -71,9 +82,9 @@ internal sealed partial class SessionConnection(
                 lifecycle.Release(session);
             }
             outbound.Complete(CloseFrame.Build(CloseFrame.NormalClosure, ""), discardPending: false);
-            if (await Task.WhenAny(writer, Task.Delay(DrainTimeout)) != writer)
+            if (await Task.WhenAny(writer, Task.Delay(DrainTimeout, CancellationToken.None)) != writer)
             {
-                context.Abort();
+                abort();
             }
             await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -45,13 +45,21 @@ internal static class WebSocketUpgrade
     /// <summary>Sends the 101 response and returns the raw duplex stream of the connection.</summary>
     public static Task<Stream> AcceptAsync(HttpContext context)
     {
-        var key = context.Request.Headers.SecWebSocketKey.ToString();
-#pragma warning disable CA5350 // RFC 6455 mandates SHA-1 here; it is a handshake checksum, not a security control.
-        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
-#pragma warning restore CA5350
         context.Response.Headers.Connection = "Upgrade";
         context.Response.Headers.Upgrade = "websocket";
-        context.Response.Headers.SecWebSocketAccept = accept;
+        context.Response.Headers.SecWebSocketAccept = AcceptValue(context.Request.Headers.SecWebSocketKey.ToString());
         return context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+    }
+
+    /// <summary>The whole 101 response for a request carrying <paramref name="key"/>, for a connection taken over before HTTP.</summary>
+    public static byte[] SwitchingProtocols(string key) => Encoding.ASCII.GetBytes(
+        $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {AcceptValue(key)}\r\n\r\n");
+
+    /// <summary>The Sec-WebSocket-Accept value that proves the server read <paramref name="key"/> (RFC 6455 §4.2.2).</summary>
+    public static string AcceptValue(string key)
+    {
+#pragma warning disable CA5350 // RFC 6455 mandates SHA-1 here; it is a handshake checksum, not a security control.
+        return Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
+#pragma warning restore CA5350
     }
 }

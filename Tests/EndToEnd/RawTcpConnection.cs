@@ -21,8 +21,14 @@ internal sealed class RawTcpConnection : IAsyncDisposable
         _stream = client.GetStream();
     }
 
-    /// <summary>Connects and completes the RFC 6455 opening handshake; fails unless the answer is 101.</summary>
-    public static async Task<RawTcpConnection> ConnectAsync(GatewayHost gateway)
+    /// <summary>The server's answer to the upgrade request: status line and headers.</summary>
+    public string ResponseHead { get; private set; } = "";
+
+    /// <summary>
+    /// Connects and completes the RFC 6455 opening handshake; fails unless the answer is 101.
+    /// With <paramref name="splitRequest"/> the request goes out in two writes 100 ms apart.
+    /// </summary>
+    public static async Task<RawTcpConnection> ConnectAsync(GatewayHost gateway, bool splitRequest = false)
     {
         var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync(gateway.Url.Host, gateway.Url.Port);
@@ -30,9 +36,16 @@ internal sealed class RawTcpConnection : IAsyncDisposable
         var key = Convert.ToBase64String(ClientFrame.Payload(16, seed: 6455));
         var request = $"GET /topiary HTTP/1.1\r\nHost: {gateway.Url.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
             $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        await connection.SendAsync(Encoding.ASCII.GetBytes(request));
-        var response = await connection.ReadHeadersAsync();
-        Assert.StartsWith("HTTP/1.1 101", response, StringComparison.Ordinal);
+        var bytes = Encoding.ASCII.GetBytes(request);
+        if (splitRequest)
+        {
+            await connection.SendAsync(bytes[..20]);
+            await Task.Delay(100);
+            bytes = bytes[20..];
+        }
+        await connection.SendAsync(bytes);
+        connection.ResponseHead = await connection.ReadHeadersAsync();
+        Assert.StartsWith("HTTP/1.1 101", connection.ResponseHead, StringComparison.Ordinal);
         return connection;
     }
 
