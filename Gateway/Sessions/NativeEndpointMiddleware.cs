@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
@@ -53,7 +54,8 @@ internal sealed class NativeEndpointMiddleware(SessionConnection sessions)
         await using var output = OutputStream(connection);
         await output.WriteAsync(WebSocketUpgrade.SwitchingProtocols(key), connection.ConnectionClosed);
         await using var reading = input.AsStream(leaveOpen: true);
-        await sessions.ServeConnectionAsync(reading, output, connection.Abort, connection.ConnectionClosed);
+        var clientAddress = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
+        await sessions.ServeConnectionAsync(reading, output, clientAddress, connection.Abort, connection.ConnectionClosed);
     }
 
     // The raw socket when the transport exposes it (Kestrel's socket transport does): writes then

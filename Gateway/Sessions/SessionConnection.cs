@@ -33,16 +33,17 @@ internal sealed partial class SessionConnection(
             return;
         }
         await using var stream = await WebSocketUpgrade.AcceptAsync(context);
-        await ServeConnectionAsync(stream, stream, context.Abort, context.RequestAborted);
+        await ServeConnectionAsync(stream, stream, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.Abort, context.RequestAborted);
     }
 
     /// <summary>
     /// Serves a connection whose WebSocket handshake is done: frames are read from
     /// <paramref name="input"/> and written to <paramref name="output"/> (one duplex stream, or the
     /// two halves of a connection taken over before HTTP, see <see cref="NativeEndpointMiddleware"/>).
+    /// <paramref name="clientAddress"/> is the peer's IP address (failed-login limits count per address);
     /// <paramref name="aborted"/> fires when the peer is gone; <paramref name="abort"/> drops the connection.
     /// </summary>
-    public async Task ServeConnectionAsync(Stream input, Stream output, Action abort, CancellationToken aborted)
+    public async Task ServeConnectionAsync(Stream input, Stream output, string clientAddress, Action abort, CancellationToken aborted)
     {
         var limits = options.Value.Limits;
         using var outbound = new OutboundQueue(limits.MaxOutboundBytes);
@@ -55,7 +56,7 @@ internal sealed partial class SessionConnection(
         ClientSession? session = null;
         try
         {
-            session = await OpenAsync(reader, outbound, stop, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            session = await OpenAsync(reader, outbound, stop, clientAddress);
             if (session is not null)
             {
                 await ServeAsync(session, reader, outbound, stop.Token);
