@@ -21,7 +21,9 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
 
-        var storage = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.Storage ?? new GatewayOptions.StorageSection();
+        // Read from configuration, not IOptions: these shape the host before the options are validated at start.
+        var settings = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        var storage = settings.Storage;
         var dataDirectory = Path.GetFullPath(storage.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         services.AddGrainRuntime(runtime =>
@@ -48,14 +50,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionConnection>();
         services.AddSingleton<NativeEndpointMiddleware>();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+        if (settings.Gateway.TakeOverNativeConnections)
         {
-            if (gateway.Value.Gateway.TakeOverNativeConnections)
-            {
-                kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
-                    listen.ApplicationServices.GetRequiredService<NativeEndpointMiddleware>().InvokeAsync(connection, next)));
-            }
-        });
+            services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+                listen.ApplicationServices.GetRequiredService<NativeEndpointMiddleware>().InvokeAsync(connection, next))));
+        }
         services.AddTopiaryHub();
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<OutboundTrimming>();
