@@ -24,6 +24,8 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     private int _length;
     private bool _writerWaiting;
     private bool _usedSinceTrim;
+    private int _roomThreshold;
+    private TaskCompletionSource? _roomWaiter;
     private bool _completed;
 
     /// <summary>True once the queue overflowed; nothing is accepted afterwards (the writer runs on until <see cref="Complete"/>).</summary>
@@ -92,6 +94,27 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     }
 
     /// <summary>
+    /// Completes once no more than <paramref name="threshold"/> bytes wait to be written — the
+    /// writer has taken what was queued — or at once when the queue is completed or overflowed
+    /// (enqueues then fail anyway). Lets a producer of a large burst, such as a subscription's
+    /// initial values, pace itself by the client's reading instead of overflowing the queue.
+    /// One waiter at a time (a session handles one request at a time).
+    /// </summary>
+    public Task WaitForRoomAsync(int threshold)
+    {
+        lock (_gate)
+        {
+            if (_length <= threshold || _completed || Overflowed)
+            {
+                return Task.CompletedTask;
+            }
+            _roomThreshold = threshold;
+            _roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _roomWaiter.Task;
+        }
+    }
+
+    /// <summary>
     /// Stops accepting. <paramref name="finalFrames"/> (a notice and a close frame, say) are
     /// queued last, past the limit if need be; the writer loop ends once they are written.
     /// With <paramref name="discardPending"/> what was queued before is dropped first (the
@@ -115,6 +138,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
                 _length += finalFrames.Length;
             }
             _completed = true;
+            ReleaseRoomWaiter();
             WakeWriter();
         }
     }
@@ -148,6 +172,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
                     batch = _pending;
                     (_pending, _spare) = (_spare, _pending);
                     _length = 0;
+                    ReleaseRoomWaiter();
                 }
             }
             if (mustWait)
@@ -223,6 +248,7 @@ internal sealed class OutboundQueue(int limit) : IDisposable
             // its final frames with Complete (ending it here would lose the closing notice).
             Overflowed = true;
             _length = 0;
+            ReleaseRoomWaiter();
             return false;
         }
         if (needed > _pending.Length)
@@ -230,6 +256,16 @@ internal sealed class OutboundQueue(int limit) : IDisposable
             Grow(Math.Min(limit, Math.Max(Math.Max(needed, InitialBytes), _pending.Length * 2)));
         }
         return true;
+    }
+
+    // Lock must be held. The waiter's continuation runs elsewhere (RunContinuationsAsynchronously).
+    private void ReleaseRoomWaiter()
+    {
+        if (_roomWaiter is { } waiter && (_length <= _roomThreshold || _completed || Overflowed))
+        {
+            _roomWaiter = null;
+            waiter.SetResult();
+        }
     }
 
     private void WakeWriter()

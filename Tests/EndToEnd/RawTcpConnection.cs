@@ -56,9 +56,9 @@ internal sealed class RawTcpConnection : IAsyncDisposable
     }
 
     /// <summary>Everything the server sends until it closes the connection, decoded as server frames.</summary>
-    public async Task<List<ServerFrame>> ReadFramesToEndAsync()
+    public async Task<List<ServerFrame>> ReadFramesToEndAsync(TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(within ?? Timeout);
         using var received = new MemoryStream();
         var buffer = new byte[4096];
         while (true)

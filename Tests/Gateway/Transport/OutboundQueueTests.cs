@@ -322,6 +322,46 @@ public sealed class OutboundQueueTests
         await writer.WaitAsync(Timeout);
     }
 
+    [Fact]
+    public async Task A_producer_waiting_for_room_resumes_once_the_writer_has_taken_the_queued_bytes()
+    {
+        using var queue = new OutboundQueue(1024 * 1024);
+        using var stream = new SteppedWriteStream();
+        queue.TryEnqueue(WebSocketOpcode.Binary, new byte[100]);
+        Assert.True(queue.WaitForRoomAsync(threshold: 1000).IsCompleted, "100 bytes queued is within 1000");
+
+        queue.TryEnqueue(WebSocketOpcode.Binary, new byte[2000]);
+        var waiting = queue.WaitForRoomAsync(threshold: 1000);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        var writer = Task.Run(() => queue.RunWriterAsync(stream, CancellationToken.None));
+        await stream.WaitForWriteAsync();
+        await waiting.WaitAsync(Timeout);
+
+        queue.Complete([], discardPending: false);
+        stream.Allow();
+        stream.Allow();
+        await writer.WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task A_producer_waiting_for_room_is_released_when_the_queue_completes_or_overflows()
+    {
+        using var completed = new OutboundQueue(1024 * 1024);
+        completed.TryEnqueue(WebSocketOpcode.Binary, new byte[2000]);
+        var waitingOnCompleted = completed.WaitForRoomAsync(threshold: 1000);
+        completed.Complete([], discardPending: false);
+        await waitingOnCompleted.WaitAsync(Timeout);
+
+        using var overflowing = new OutboundQueue(64 * 1024);
+        overflowing.TryEnqueue(WebSocketOpcode.Binary, new byte[40 * 1024]);
+        var waitingOnOverflow = overflowing.WaitForRoomAsync(threshold: 1000);
+        Assert.False(overflowing.TryEnqueue(WebSocketOpcode.Binary, new byte[40 * 1024]));
+        await waitingOnOverflow.WaitAsync(Timeout);
+        Assert.True(overflowing.Overflowed);
+    }
+
     private static byte[] TextFrame(string text)
     {
         var payload = Encoding.UTF8.GetBytes(text);
