@@ -11,10 +11,10 @@ public sealed class CommandLineParserTests
     private readonly CommandLineParser _parser = new(CommandRegistry.Default);
 
     [Theory]
-    [InlineData("bogus", "topiary: unknown verb 'bogus'; verbs: ping, subscribe, topics (see 'topiary --help')")]
+    [InlineData("bogus", "topiary: unknown verb 'bogus'; verbs: ping, security, subscribe, topics (see 'topiary --help')")]
     [InlineData("topics bogus", "topiary: topics: unknown verb 'topics bogus'; 'topics' has: add, get, remove, set (see 'topiary topics --help')")]
     [InlineData("topics", "topiary: topics: missing verb; one of: add, get, remove, set (see 'topiary topics --help')")]
-    [InlineData("", "topiary: missing verb; one of: ping, subscribe, topics (see 'topiary --help')")]
+    [InlineData("", "topiary: missing verb; one of: ping, security, subscribe, topics (see 'topiary --help')")]
     [InlineData("topics get", "topiary: topics get: missing argument <selector> (see 'topiary topics get --help')")]
     [InlineData("topics set a", "topiary: topics set: missing argument <value> (see 'topiary topics set --help')")]
     [InlineData("ping extra", "topiary: ping: unexpected argument 'extra'; 'ping' takes no arguments (see 'topiary ping --help')")]
