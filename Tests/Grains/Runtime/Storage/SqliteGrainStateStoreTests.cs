@@ -29,6 +29,32 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformanceTests
     }
 
     [Fact]
+    public async Task Concurrent_writes_are_group_committed_each_with_its_own_ETag_check_and_outcome()
+    {
+        var path = _directory.File("batch.db");
+        var store = new SqliteGrainStateStore(path);
+        var existing = await store.WriteAsync("t", "taken", Bytes("first"), null, default);
+
+        var writes = Enumerable.Range(0, 300).Select(i => store.WriteAsync("t", $"k{i}", Bytes($"v{i}"), null, default)).ToList();
+        var conflicting = store.WriteAsync("t", "taken", Bytes("stale"), "not-the-etag", default);
+        var duplicate = store.WriteAsync("t", "taken", Bytes("again"), null, default);
+
+        var eTags = await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => duplicate);
+        Assert.Equal(300, eTags.Distinct().Count());
+        SqliteConnection.ClearAllPools();
+        var reopened = new SqliteGrainStateStore(path);
+        for (var i = 0; i < 300; i++)
+        {
+            var record = await reopened.ReadAsync("t", $"k{i}", default);
+            Assert.Equal(($"v{i}", eTags[i]), (Text(record!.Data), record.ETag));
+        }
+        var kept = await reopened.ReadAsync("t", "taken", default);
+        Assert.Equal(("first", existing), (Text(kept!.Data), kept.ETag));
+    }
+
+    [Fact]
     public async Task The_file_is_in_WAL_mode_with_the_schema_version_recorded_once()
     {
         var path = _directory.File("schema.db");
