@@ -28,7 +28,7 @@ public static class TopicValueRules
                 throw TopiaryException.Create(
                     ErrorCode.InvalidValue,
                     $"a {type.WireName()} topic cannot be cleared (topic '{path}'); only STRING, INT64 and DOUBLE topics accept null",
-                    new JsonObject { ["reason"] = "NULL_NOT_ALLOWED", ["path"] = path });
+                    new JsonObject { ["reason"] = InvalidValueReasons.NoValueNotAllowed, ["path"] = path });
             }
             return;
         }

@@ -22,6 +22,22 @@ public sealed class RawProtocolEndToEndTests(RawProtocolGateway fixture) : IClas
 {
     private GatewayHost Gateway => fixture.Host;
 
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("BINARY")]
+    public async Task UPD_1_clearing_a_topic_that_cannot_be_cleared_is_INVALID_VALUE_NO_VALUE_NOT_ALLOWED_as_documented(string type)
+    {
+        await using var session = await RawSession.OpenAsync(Gateway);
+        var path = $"clear/{type.ToLowerInvariant()}";
+        var added = await session.RequestAsync(1, "topics.add", new JsonObject { ["path"] = path, ["type"] = type });
+        Assert.Null(added["error"]);
+
+        var response = await session.RequestAsync(2, "topics.set", new JsonObject { ["path"] = path, ["type"] = type, ["value"] = null });
+
+        var error = WireErrorAssert.Envelope(response["error"]?.AsObject(), "INVALID_VALUE", 1007);
+        Assert.Equal("NO_VALUE_NOT_ALLOWED", (string?)error["details"]!["reason"]);
+    }
+
     [Fact]
     public async Task SES_14_another_protocol_version_is_rejected_with_PROTOCOL_VERSION_MISMATCH_then_1008()
     {
