@@ -57,6 +57,11 @@ internal sealed record OpenRequest(string Principal, string? Password, string Cl
             {
                 throw ProtocolErrors.InvalidArgument("principal", "TOO_LONG", $"the principal name may have at most {MaxTextLength} characters");
             }
+            if (principal.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || principal.Contains('\u007f', StringComparison.Ordinal))
+            {
+                // SEC-1: a principal name has no control characters.
+                throw ProtocolErrors.InvalidArgument("principal", "CONTROL_CHARACTER", "the principal name must not contain control characters");
+            }
             if (environment.Length > MaxTextLength)
             {
                 throw ProtocolErrors.InvalidArgument("environment", "TOO_LONG", $"the environment description may have at most {MaxTextLength} characters");

@@ -84,6 +84,15 @@ public sealed class OpenRequestTests
             () => Parse($"{{\"type\":\"open\",\"protocol\":1,\"environment\":\"{new string('e', 257)}\"}}"));
     }
 
+    [Theory]
+    [InlineData("ad\\u0000min")]
+    [InlineData("line\\nbreak")]
+    [InlineData("tab\\there")]
+    [InlineData("del\\u007f")]
+    public void SEC_1_a_principal_name_with_a_control_character_is_refused(string jsonEscapedName) =>
+        ArgumentAssert.InvalidArgument("principal", "CONTROL_CHARACTER",
+            () => Parse($"{{\"type\":\"open\",\"protocol\":1,\"principal\":\"{jsonEscapedName}\",\"password\":\"x\"}}"));
+
     [Fact]
     public void Password_with_invalid_utf8_is_INVALID_ARGUMENT()
     {
