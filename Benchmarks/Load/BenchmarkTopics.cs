@@ -13,8 +13,10 @@ internal static class BenchmarkTopics
     /// <summary>
     /// Adds <paramref name="count"/> topics <c>root/t000000</c>, … (write-behind, so storage is off
     /// the update path), with the value 0 when <paramref name="withValues"/>, and returns their paths.
+    /// Topic i goes through <c>sessions[i % n]</c>: a gateway handles one session's requests one at a
+    /// time (UPD-4), so several sessions measure the server's rate rather than one session's round trip.
     /// </summary>
-    public static async Task<string[]> AddAsync(ITopiarySession session, string root, int count, bool withValues = false)
+    public static async Task<string[]> AddAsync(IReadOnlyList<ITopiarySession> sessions, string root, int count, bool withValues = false)
     {
         var specification = TopicSpecification.Create(TopicType.Int64, new Dictionary<string, string> { ["PERSISTENT"] = "false" });
         var paths = new string[count];
@@ -26,6 +28,7 @@ internal static class BenchmarkTopics
             {
                 await inFlight.Dequeue();
             }
+            var session = sessions[i % sessions.Count];
             inFlight.Enqueue(withValues
                 ? session.Topics.AddAndSetAsync(paths[i], specification, 0L)
                 : session.Topics.AddAsync(paths[i], specification));

@@ -49,7 +49,7 @@ internal static class LoadCommand
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
         await using var publisherSession = await gateway.OpenAdminSessionAsync();
-        var paths = await BenchmarkTopics.AddAsync(publisherSession, TopicRoot, topics);
+        var paths = await BenchmarkTopics.AddAsync([publisherSession], TopicRoot, topics);
 
         var statistics = new DeliveryStatistics();
         var connecting = Stopwatch.StartNew();

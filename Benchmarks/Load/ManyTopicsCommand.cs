@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Topiary.Benchmarks.Idle;
+using Topiary.Client;
 
 namespace Topiary.Benchmarks.Load;
 
@@ -20,19 +21,29 @@ internal static class ManyTopicsCommand
     public static async Task<int> RunAsync(CommandLineOptions options)
     {
         var topics = options.GetInt32("topics", 100_000, 1, 1_000_000);
+        var adders = options.GetInt32("adders", 8, 1, 256);
         var sessions = options.GetInt32("sessions", 100, 1, 10_000);
         var rate = options.GetInt32("rate", 100, 1, 100_000);
         var seconds = options.GetInt32("seconds", 10, 1, 3600);
         var gatewayAssembly = options.GetOptionalString("gateway") ?? GatewayProcess.DefaultAssembly();
         var dataParent = options.GetString("data-parent", Path.GetTempPath());
-        options.ThrowIfUnused("--topics --sessions --rate --seconds --gateway --data-parent");
+        options.ThrowIfUnused("--topics --adders --sessions --rate --seconds --gateway --data-parent");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"many-topics: {topics:N0} topics, {sessions} sessions each subscribed to all with one selector, then {rate} updates/s for {seconds} s; {Environment.ProcessorCount} cores"));
 
         await using var gateway = await GatewayProcess.StartAsync(gatewayAssembly, dataParent);
         await using var publisherSession = await gateway.OpenAdminSessionAsync();
         var adding = Stopwatch.StartNew();
-        var paths = await BenchmarkTopics.AddAsync(publisherSession, TopicRoot, topics, withValues: true);
+        var adderSessions = new List<ITopiarySession>();
+        for (var i = 0; i < adders; i++)
+        {
+            adderSessions.Add(await gateway.OpenAdminSessionAsync());
+        }
+        var paths = await BenchmarkTopics.AddAsync(adderSessions, TopicRoot, topics, withValues: true);
+        foreach (var adder in adderSessions)
+        {
+            await adder.DisposeAsync();
+        }
         var addTime = adding.Elapsed;
 
         var statistics = new DeliveryStatistics();
@@ -67,7 +78,7 @@ internal static class ManyTopicsCommand
                 "",
                 "| measure | value |",
                 "| --- | ---: |",
-                $"| topics added (with a value) | {topics:N0} in {addTime.TotalSeconds:F1} s ({topics / addTime.TotalSeconds:N0} /s) |",
+                $"| topics added (with a value, {adders} sessions) | {topics:N0} in {addTime.TotalSeconds:F1} s ({topics / addTime.TotalSeconds:N0} /s) |",
                 $"| **time until every session had every current value** | **{initialTime.TotalSeconds:F1} s** ({received:N0} of {expected:N0} values, {received / initialTime.TotalSeconds:N0} /s) |",
                 $"| gateway CPU per initial value | {initialCpu.TotalMicroseconds / Math.Max(1, received):F2} µs |",
                 $"| gateway resident set | {GatewayMemory.ResidentBytes(gateway.ProcessId) / 1048576.0:F0} MiB |",

@@ -1,20 +1,26 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Topiary.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IGrainStateStore"/> on a SQLite file (WAL mode; schema in <c>Sqlite/*.sql</c>, applied on
-/// first use). Each operation is one statement on a pooled connection, so it is atomic; the ETag check is
-/// part of the <c>WHERE</c> clause, so concurrent writers are decided by SQLite's write lock.
+/// first use). Each operation is one statement, so it is atomic; the ETag check is part of the
+/// <c>WHERE</c> clause. Writes are group-committed (<see cref="SqliteGroupCommit"/>): they never
+/// compete for the write lock, concurrent ones share a transaction, and each is acknowledged only
+/// once durable. A write whose caller cancels while it waits may still be applied.
 /// </summary>
 public sealed class SqliteGrainStateStore : IGrainStateStore
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteGroupCommit _writes;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>.</summary>
-    public SqliteGrainStateStore(string databasePath) => _database = new SqliteDatabase(databasePath);
+    public SqliteGrainStateStore(string databasePath)
+    {
+        _database = new SqliteDatabase(databasePath);
+        _writes = new SqliteGroupCommit(_database);
+    }
 
     /// <inheritdoc />
     public async Task<GrainStateRecord?> ReadAsync(string grainType, string key, CancellationToken ct)
@@ -31,23 +37,9 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
     }
 
     /// <inheritdoc />
-    public async Task<string> WriteAsync(string grainType, string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken ct)
-    {
-        var eTag = ETags.New();
-        await using var connection = await _database.OpenAsync(ct);
-        await using var command = Command(connection, expectedETag is null
-            ? "INSERT INTO grain_state (grain_type, grain_key, data, etag) VALUES ($type, $key, $data, $etag) ON CONFLICT DO NOTHING;"
-            : "UPDATE grain_state SET data = $data, etag = $etag WHERE grain_type = $type AND grain_key = $key AND etag = $expected;",
-            grainType, key);
-        command.Parameters.AddWithValue("$data", AsArray(data));
-        command.Parameters.AddWithValue("$etag", eTag);
-        command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw new InconsistentStateException(grainType, key, expectedETag, await ReadETagAsync(connection, grainType, key, ct));
-        }
-        return eTag;
-    }
+    public Task<string> WriteAsync(string grainType, string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken ct) =>
+        // Copied: the caller may reuse its buffer once it stops waiting, and the write may still be pending then.
+        _writes.WriteAsync(grainType, key, data.ToArray(), expectedETag).WaitAsync(ct);
 
     /// <inheritdoc />
     public async Task ClearAsync(string grainType, string key, string? expectedETag, CancellationToken ct)
@@ -102,9 +94,4 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
             "SELECT etag FROM grain_state WHERE grain_type = $type AND grain_key = $key;", grainType, key);
         return await command.ExecuteScalarAsync(ct) as string;
     }
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> data) =>
-        MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : data.ToArray();
 }
