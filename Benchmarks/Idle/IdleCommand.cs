@@ -86,11 +86,11 @@ internal static class IdleCommand
     private static void Report(int sessions, (long Resident, long Heap) before, (long Resident, long Heap) after,
         TimeSpan connectTime, TimeSpan connectCpu, int ended)
     {
-        string[] lines =
+        FormattableString[] lines =
         [
-            "",
-            "| measure | value |",
-            "| --- | ---: |",
+            $"",
+            $"| measure | value |",
+            $"| --- | ---: |",
             $"| sessions connected | {sessions:N0} in {connectTime.TotalSeconds:F1} s ({sessions / connectTime.TotalSeconds:N0} /s) |",
             $"| gateway CPU per connect (upgrade + handshake) | {connectCpu.TotalMicroseconds / sessions:F0} µs |",
             $"| gateway resident set before / after | {before.Resident / 1048576.0:F1} / {after.Resident / 1048576.0:F1} MiB |",
@@ -99,10 +99,7 @@ internal static class IdleCommand
             $"| gateway managed heap per idle session | {(after.Heap - before.Heap) / 1024.0 / sessions:F2} KiB |",
             $"| sessions ended by the gateway | {ended} |",
         ];
-        foreach (var line in lines)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}"));
-        }
+        ResultTable.Print(lines);
     }
 
     private static void RequireDescriptors(int needed)

@@ -115,11 +115,11 @@ internal static class LoadCommand
         var toolCpu = (after.ToolCpu - before.ToolCpu).TotalSeconds;
         var machineBusy = (after.MachineBusy - before.MachineBusy).TotalSeconds / (after.MachineTotal - before.MachineTotal).TotalSeconds;
         var closed = subscribers.Count(subscriber => subscriber.ClosedBecause is not null);
-        var lines = new List<string>
+        var lines = new List<FormattableString>
         {
-            "",
-            "| measure | value |",
-            "| --- | ---: |",
+            $"",
+            $"| measure | value |",
+            $"| --- | ---: |",
             $"| window | {window:F1} s |",
             $"| updates published | {published / window:N0} /s |",
             $"| messages delivered | {delivered / window:N0} /s ({(double)delivered / Math.Max(1, published * sessions):P1} of published × sessions) |",
@@ -139,10 +139,7 @@ internal static class LoadCommand
             lines.Add($"| gateway GCs gen0 / gen1 / gen2 | {sums.GetValueOrDefault("gen-0-gc-count"):F0} / {sums.GetValueOrDefault("gen-1-gc-count"):F0} / {sums.GetValueOrDefault("gen-2-gc-count"):F0} |");
         }
         lines.Add($"| failed publishes / sessions closed by the gateway | {publisher.Failed} / {closed} |");
-        foreach (var line in lines)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}"));
-        }
+        ResultTable.Print(lines);
         if (publisher.FirstError is { } error)
         {
             Console.WriteLine($"first publish error: {error}");

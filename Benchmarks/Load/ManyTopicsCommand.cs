@@ -73,11 +73,11 @@ internal static class ManyTopicsCommand
             statistics.Latencies.Seal();
             publisher.Acknowledgements.Seal();
 
-            string[] lines =
+            FormattableString[] lines =
             [
-                "",
-                "| measure | value |",
-                "| --- | ---: |",
+                $"",
+                $"| measure | value |",
+                $"| --- | ---: |",
                 $"| topics added (with a value, {adders} sessions) | {topics:N0} in {addTime.TotalSeconds:F1} s ({topics / addTime.TotalSeconds:N0} /s) |",
                 $"| **time until every session had every current value** | **{initialTime.TotalSeconds:F1} s** ({received:N0} of {expected:N0} values, {received / initialTime.TotalSeconds:N0} /s) |",
                 $"| gateway CPU per initial value | {initialCpu.TotalMicroseconds / Math.Max(1, received):F2} µs |",
@@ -86,10 +86,7 @@ internal static class ManyTopicsCommand
                 $"| publisher's set → answer p50 / p90 / p99 / p99.9 / max | {LoadCommand.Percentiles(publisher.Acknowledgements)} |",
                 $"| failed publishes / sessions closed by the gateway | {publisher.Failed} / {subscribers.Count(subscriber => subscriber.ClosedBecause is not null)} |",
             ];
-            foreach (var line in lines)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}"));
-            }
+            ResultTable.Print(lines);
             return received == expected && publisher.Failed == 0 ? 0 : 1;
         }
         finally

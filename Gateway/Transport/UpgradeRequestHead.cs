@@ -42,7 +42,7 @@ internal static class UpgradeRequestHead
             return false;
         }
         if (!headers.Host || !HasToken(headers.Upgrade, "websocket") || !HasToken(headers.Connection, "upgrade")
-            || headers.Version != "13" || headers.HasBody || !IsValidKey(headers.Key))
+            || headers.Version != "13" || headers.HasBody || !WebSocketUpgrade.IsValidKey(headers.Key))
         {
             return false;
         }
@@ -91,11 +91,5 @@ internal static class UpgradeRequestHead
             }
         }
         return false;
-    }
-
-    private static bool IsValidKey(string? key)
-    {
-        Span<byte> decoded = stackalloc byte[24];
-        return key is not null && Convert.TryFromBase64String(key, decoded, out var length) && length == 16;
     }
 }

@@ -33,13 +33,18 @@ internal static class WebSocketUpgrade
         {
             return "unsupported Sec-WebSocket-Version; only 13 is supported";
         }
-        var key = request.Headers.SecWebSocketKey.ToString();
-        Span<byte> decoded = stackalloc byte[24];
-        if (!Convert.TryFromBase64String(key, decoded, out var length) || length != 16)
+        if (!IsValidKey(request.Headers.SecWebSocketKey.ToString()))
         {
             return "Sec-WebSocket-Key must be 16 bytes, base64-encoded";
         }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is a valid Sec-WebSocket-Key: 16 bytes, base64-encoded (RFC 6455 §4.1).</summary>
+    public static bool IsValidKey(string? key)
+    {
+        Span<byte> decoded = stackalloc byte[24];
+        return key is not null && Convert.TryFromBase64String(key, decoded, out var length) && length == 16;
     }
 
     /// <summary>Sends the 101 response and returns the raw duplex stream of the connection.</summary>
