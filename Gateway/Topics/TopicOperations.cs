@@ -154,13 +154,12 @@ internal sealed class TopicOperations(
         // Index first, then match: a topic added in between is found by one or the other.
         selections.Add(selector, session);
         // A selector may match far more current state than the outbound limit holds: before each
-        // topic, wait until the client has read all but half of it (SES-80 stays for slow readers).
-        var room = options.Value.Limits.MaxOutboundBytes / 2;
+        // topic, wait until the client has read enough of it (SES-80 stays for slow readers).
         foreach (var topic in replica.Select(selector))
         {
             if (session.IsSelected(topic.Path) && authorizer.MayReceive(session, topic.Path, topic.Specification))
             {
-                await session.Outbound.WaitForRoomAsync(room);
+                await session.Outbound.WaitForRoomAsync();
                 await topic.SubscribeAsync(session);
             }
         }

@@ -24,7 +24,6 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     private int _length;
     private bool _writerWaiting;
     private bool _usedSinceTrim;
-    private int _roomThreshold;
     private TaskCompletionSource? _roomWaiter;
     private bool _completed;
 
@@ -94,21 +93,20 @@ internal sealed class OutboundQueue(int limit) : IDisposable
     }
 
     /// <summary>
-    /// Completes once no more than <paramref name="threshold"/> bytes wait to be written — the
-    /// writer has taken what was queued — or at once when the queue is completed or overflowed
-    /// (enqueues then fail anyway). Lets a producer of a large burst, such as a subscription's
-    /// initial values, pace itself by the client's reading instead of overflowing the queue.
-    /// One waiter at a time (a session handles one request at a time).
+    /// Completes once no more than half the limit waits to be written — the writer has taken what
+    /// was queued — or at once when the queue is completed or overflowed (enqueues then fail
+    /// anyway). Lets a producer of a large burst, such as a subscription's initial values, pace
+    /// itself by the client's reading instead of overflowing the queue. One waiter at a time (a
+    /// session handles one request at a time).
     /// </summary>
-    public Task WaitForRoomAsync(int threshold)
+    public Task WaitForRoomAsync()
     {
         lock (_gate)
         {
-            if (_length <= threshold || _completed || Overflowed)
+            if (HasRoom())
             {
                 return Task.CompletedTask;
             }
-            _roomThreshold = threshold;
             _roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _roomWaiter.Task;
         }
@@ -258,10 +256,13 @@ internal sealed class OutboundQueue(int limit) : IDisposable
         return true;
     }
 
+    // Lock must be held.
+    private bool HasRoom() => _length <= limit / 2 || _completed || Overflowed;
+
     // Lock must be held. The waiter's continuation runs elsewhere (RunContinuationsAsynchronously).
     private void ReleaseRoomWaiter()
     {
-        if (_roomWaiter is { } waiter && (_length <= _roomThreshold || _completed || Overflowed))
+        if (_roomWaiter is { } waiter && HasRoom())
         {
             _roomWaiter = null;
             waiter.SetResult();

@@ -328,10 +328,10 @@ public sealed class OutboundQueueTests
         using var queue = new OutboundQueue(1024 * 1024);
         using var stream = new SteppedWriteStream();
         queue.TryEnqueue(WebSocketOpcode.Binary, new byte[100]);
-        Assert.True(queue.WaitForRoomAsync(threshold: 1000).IsCompleted, "100 bytes queued is within 1000");
+        Assert.True(queue.WaitForRoomAsync().IsCompleted, "100 bytes queued is within half the limit");
 
-        queue.TryEnqueue(WebSocketOpcode.Binary, new byte[2000]);
-        var waiting = queue.WaitForRoomAsync(threshold: 1000);
+        queue.TryEnqueue(WebSocketOpcode.Binary, new byte[600 * 1024]);
+        var waiting = queue.WaitForRoomAsync();
         await Task.Delay(50);
         Assert.False(waiting.IsCompleted);
 
@@ -349,14 +349,14 @@ public sealed class OutboundQueueTests
     public async Task A_producer_waiting_for_room_is_released_when_the_queue_completes_or_overflows()
     {
         using var completed = new OutboundQueue(1024 * 1024);
-        completed.TryEnqueue(WebSocketOpcode.Binary, new byte[2000]);
-        var waitingOnCompleted = completed.WaitForRoomAsync(threshold: 1000);
+        completed.TryEnqueue(WebSocketOpcode.Binary, new byte[600 * 1024]);
+        var waitingOnCompleted = completed.WaitForRoomAsync();
         completed.Complete([], discardPending: false);
         await waitingOnCompleted.WaitAsync(Timeout);
 
         using var overflowing = new OutboundQueue(64 * 1024);
         overflowing.TryEnqueue(WebSocketOpcode.Binary, new byte[40 * 1024]);
-        var waitingOnOverflow = overflowing.WaitForRoomAsync(threshold: 1000);
+        var waitingOnOverflow = overflowing.WaitForRoomAsync();
         Assert.False(overflowing.TryEnqueue(WebSocketOpcode.Binary, new byte[40 * 1024]));
         await waitingOnOverflow.WaitAsync(Timeout);
         Assert.True(overflowing.Overflowed);
